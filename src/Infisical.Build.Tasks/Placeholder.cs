@@ -1,0 +1,1 @@
+namespace Infisical.Build.Tasks; internal static class Placeholder {}

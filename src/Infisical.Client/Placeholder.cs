@@ -1,0 +1,1 @@
+namespace Infisical.Client; internal static class Placeholder {}
