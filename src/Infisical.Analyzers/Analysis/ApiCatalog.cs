@@ -1,0 +1,216 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace Infisical.Analyzers.Analysis;
+
+/// <summary>
+/// The APIs whose string arguments are names, resolved once per compilation so each invocation costs a
+/// dictionary lookup. Types missing from the compilation simply contribute nothing.
+/// </summary>
+internal sealed class ApiCatalog
+{
+    private readonly Dictionary<IMethodSymbol, ApiBinding> _methods = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> _isConfiguration = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> _isSection = new(SymbolEqualityComparer.Default);
+    private readonly INamespaceSymbol? _infisicalClientNamespace;
+
+    public ApiCatalog(Compilation compilation, IEnumerable<UserAccessor> accessors)
+    {
+        Configuration = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
+        Section = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfigurationSection");
+        _infisicalClientNamespace = FindNamespace(compilation.GlobalNamespace, "Infisical", "Client");
+
+        AddStatic(compilation, "System.Environment", "GetEnvironmentVariable", new ApiBinding(NameKind.EnvironmentVariable, 0));
+        if (Configuration is not null)
+        {
+            AddMembers(Configuration, "GetSection", new ApiBinding(NameKind.ConfigurationSection, 0, composesWithReceiver: true));
+            const string extensions = "Microsoft.Extensions.Configuration.ConfigurationExtensions";
+            AddStatic(compilation, extensions, "GetRequiredSection", new ApiBinding(NameKind.ConfigurationSection, 1, composesWithReceiver: true));
+            AddStatic(compilation, extensions, "GetConnectionString", new ApiBinding(NameKind.ConfigurationKey, 1, "ConnectionStrings", true));
+            const string binder = "Microsoft.Extensions.Configuration.ConfigurationBinder";
+            AddStatic(compilation, binder, "GetValue", new ApiBinding(NameKind.ConfigurationKey, -1, composesWithReceiver: true));
+            AddStatic(compilation, binder, "Bind", new ApiBinding(NameKind.ConfigurationSection, -1, composesWithReceiver: true));
+            AddStatic(
+                compilation,
+                "Microsoft.Extensions.DependencyInjection.OptionsBuilderConfigurationExtensions",
+                "BindConfiguration",
+                new ApiBinding(NameKind.ConfigurationSection, 1));
+        }
+
+        foreach (var accessor in accessors)
+        {
+            foreach (var method in accessor.Resolve(compilation))
+            {
+                var keyParameter = UserAccessor.KeyParameterOf(method);
+                if (keyParameter >= 0)
+                {
+                    var composes = method.IsExtensionMethod && IsConfiguration(method.Parameters[0].Type);
+                    _methods[method.OriginalDefinition] = new ApiBinding(NameKind.ConfigurationKey, keyParameter, accessor.Prefix, composes);
+                }
+            }
+        }
+    }
+
+    /// <summary>IConfiguration, or null when the compilation does not reference Microsoft.Extensions.Configuration.</summary>
+    public INamedTypeSymbol? Configuration { get; }
+
+    public INamedTypeSymbol? Section { get; }
+
+    /// <summary>The binding for a called method, or null when its arguments are not names.</summary>
+    public ApiBinding? Find(IMethodSymbol method)
+    {
+        var definition = method.OriginalDefinition;
+        if (_methods.TryGetValue(definition, out var binding))
+        {
+            return binding is { KeyParameter: -1 } ? WithStringKey(definition, binding) : binding;
+        }
+
+        // Concrete IConfiguration types (ConfigurationManager, ConfigurationSection…) implement GetSection themselves.
+        if (definition.Name == "GetSection" && !definition.IsStatic && definition.Parameters.Length == 1 &&
+            definition.Parameters[0].Type.SpecialType == SpecialType.System_String && IsConfiguration(definition.ContainingType))
+        {
+            return new ApiBinding(NameKind.ConfigurationSection, 0, composesWithReceiver: true);
+        }
+
+        return IsInfisicalClientType(definition.ContainingType) ? InfisicalBinding(definition) : null;
+    }
+
+    /// <summary>True for IConfiguration and every type implementing it.</summary>
+    public bool IsConfiguration(ITypeSymbol? type)
+    {
+        if (type is null || Configuration is null)
+        {
+            return false;
+        }
+
+        return _isConfiguration.GetOrAdd(type, t =>
+            SymbolEqualityComparer.Default.Equals(t, Configuration) ||
+            t.AllInterfaces.Contains(Configuration, SymbolEqualityComparer.Default));
+    }
+
+    /// <summary>True for IConfigurationSection and its implementations: keys read on one are relative.</summary>
+    public bool IsSection(ITypeSymbol? type)
+    {
+        if (type is null || Section is null)
+        {
+            return false;
+        }
+
+        return _isSection.GetOrAdd(type, t =>
+            SymbolEqualityComparer.Default.Equals(t, Section) ||
+            t.AllInterfaces.Contains(Section, SymbolEqualityComparer.Default));
+    }
+
+    /// <summary>True for types declared in the Infisical.Client namespace (or below it).</summary>
+    public bool IsInfisicalClientType(INamedTypeSymbol? type)
+    {
+        if (_infisicalClientNamespace is null || type is null)
+        {
+            return false;
+        }
+
+        for (var ns = type.ContainingNamespace; ns is not null && !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
+        {
+            if (SymbolEqualityComparer.Default.Equals(ns, _infisicalClientNamespace))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Client methods that read, change or delete an existing secret take it by name. Creating a secret
+    /// names a new one, which is expected to be missing.
+    /// </summary>
+    private static ApiBinding? InfisicalBinding(IMethodSymbol method)
+    {
+        if (!IsExistingSecretOperation(method.Name))
+        {
+            return null;
+        }
+
+        for (var i = 0; i < method.Parameters.Length; i++)
+        {
+            var parameter = method.Parameters[i];
+            if (parameter.Type.SpecialType == SpecialType.System_String &&
+                (parameter.Name == "secretName" || parameter.Name == "currentSecretName"))
+            {
+                return new ApiBinding(NameKind.InfisicalSecret, i);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Get…, Update…, Delete… (not Create…, List…).</summary>
+    public static bool IsExistingSecretOperation(string name) =>
+        name.StartsWith("Get", StringComparison.Ordinal) || name.StartsWith("Update", StringComparison.Ordinal) ||
+        name.StartsWith("Delete", StringComparison.Ordinal);
+
+    private static ApiBinding WithStringKey(IMethodSymbol method, ApiBinding binding)
+    {
+        // GetValue/Bind overloads differ in where the key sits: find the string parameter named 'key'.
+        for (var i = 0; i < method.Parameters.Length; i++)
+        {
+            if (method.Parameters[i].Name == "key" && method.Parameters[i].Type.SpecialType == SpecialType.System_String)
+            {
+                return new ApiBinding(binding.Kind, i, binding.KeyPrefix, binding.ComposesWithReceiver);
+            }
+        }
+
+        return new ApiBinding(binding.Kind, int.MaxValue);
+    }
+
+    private void AddStatic(Compilation compilation, string typeName, string methodName, ApiBinding binding)
+    {
+        if (compilation.GetTypeByMetadataName(typeName) is { } type)
+        {
+            AddMembers(type, methodName, binding);
+        }
+    }
+
+    private void AddMembers(INamedTypeSymbol type, string methodName, ApiBinding binding)
+    {
+        foreach (var member in type.GetMembers(methodName))
+        {
+            if (member is IMethodSymbol method && HasStringAt(method, binding.KeyParameter))
+            {
+                _methods[method.OriginalDefinition] = binding;
+            }
+        }
+    }
+
+    private static bool HasStringAt(IMethodSymbol method, int ordinal) =>
+        ordinal == -1 || (ordinal < method.Parameters.Length && method.Parameters[ordinal].Type.SpecialType == SpecialType.System_String);
+
+    private static INamespaceSymbol? FindNamespace(INamespaceSymbol root, params string[] path)
+    {
+        var current = root;
+        foreach (var part in path)
+        {
+            INamespaceSymbol? next = null;
+            foreach (var ns in current.GetNamespaceMembers())
+            {
+                if (ns.Name == part)
+                {
+                    next = ns;
+                    break;
+                }
+            }
+
+            if (next is null)
+            {
+                return null;
+            }
+
+            current = next;
+        }
+
+        return current;
+    }
+}

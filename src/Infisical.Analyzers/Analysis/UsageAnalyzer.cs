@@ -1,0 +1,155 @@
+using System.Collections.Immutable;
+using Infisical.Analyzers.Configuration;
+using Infisical.Analyzers.Manifest;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Infisical.Analyzers.Analysis;
+
+/// <summary>The per-compilation operation callbacks: find names passed to recognised APIs and check them.</summary>
+internal sealed class UsageAnalyzer
+{
+    private readonly ApiCatalog _catalog;
+    private readonly NameChecker _checker;
+    private readonly SecretManifest _manifest;
+    private readonly AnalyzerConfigOptionsProvider _options;
+    private readonly SectionResolver _sections;
+
+    public UsageAnalyzer(ApiCatalog catalog, NameChecker checker, SecretManifest manifest, AnalyzerConfigOptionsProvider options)
+    {
+        _catalog = catalog;
+        _checker = checker;
+        _manifest = manifest;
+        _options = options;
+        _sections = new SectionResolver(catalog);
+    }
+
+    public void AnalyzeInvocation(OperationAnalysisContext context)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (_catalog.Find(invocation.TargetMethod) is not { } binding ||
+            SectionResolver.ArgumentFor(invocation, binding.KeyParameter) is not { } argument ||
+            argument.Value.ConstantValue is not { HasValue: true, Value: string literal })
+        {
+            return;
+        }
+
+        if (binding.Kind == NameKind.InfisicalSecret && InfisicalScope.CallPointsElsewhere(invocation, _manifest))
+        {
+            return;
+        }
+
+        if (binding.Kind == NameKind.ConfigurationSection && FeedsAnotherRead(invocation))
+        {
+            // The composed key is checked where it is finally read.
+            return;
+        }
+
+        var section = binding.ComposesWithReceiver ? _sections.Resolve(SectionResolver.ReceiverOf(invocation)) : string.Empty;
+        if (section is null)
+        {
+            return;
+        }
+
+        if (binding.KeyPrefix is not null)
+        {
+            section = KeyNames.Combine(section, binding.KeyPrefix);
+        }
+
+        Check(context, binding.Kind, section, literal, argument.Value.Syntax);
+    }
+
+    public void AnalyzePropertyReference(OperationAnalysisContext context)
+    {
+        var reference = (IPropertyReferenceOperation)context.Operation;
+        var property = reference.Property;
+        if (property.IsIndexer)
+        {
+            AnalyzeIndexer(context, reference);
+        }
+        else if (property.Name == "SecretName" &&
+                 _catalog.IsInfisicalClientType(property.ContainingType) &&
+                 ApiCatalog.IsExistingSecretOperation(property.ContainingType.Name) &&
+                 reference.Parent is ISimpleAssignmentOperation assignment &&
+                 assignment.Target == reference &&
+                 assignment.Value.ConstantValue is { HasValue: true, Value: string name } &&
+                 !InfisicalScope.InitializerPointsElsewhere(assignment, _manifest))
+        {
+            Check(context, NameKind.InfisicalSecret, string.Empty, name, assignment.Value.Syntax);
+        }
+    }
+
+    private void AnalyzeIndexer(OperationAnalysisContext context, IPropertyReferenceOperation reference)
+    {
+        if (reference.Arguments.Length != 1 ||
+            reference.Arguments[0].Value.ConstantValue is not { HasValue: true, Value: string key } ||
+            !_catalog.IsConfiguration(reference.Property.ContainingType) ||
+            (reference.Parent is IAssignmentOperation write && write.Target == reference))
+        {
+            // Writes (config["X"] = …) define keys rather than read them.
+            return;
+        }
+
+        var section = _sections.Resolve(reference.Instance);
+        if (section is not null)
+        {
+            Check(context, NameKind.ConfigurationKey, section, key, reference.Arguments[0].Value.Syntax);
+        }
+    }
+
+    /// <summary>True when a GetSection result is immediately read from by another recognised call or indexer.</summary>
+    private bool FeedsAnotherRead(IInvocationOperation sectionCall)
+    {
+        var parent = sectionCall.Parent;
+        while (parent is IConversionOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent switch
+        {
+            IPropertyReferenceOperation { Property.IsIndexer: true } indexer => _catalog.IsConfiguration(indexer.Property.ContainingType),
+            IInvocationOperation call => _catalog.Find(call.TargetMethod) is { ComposesWithReceiver: true },
+            IArgumentOperation { Parent: IInvocationOperation call, Parameter.Ordinal: 0 } when call.TargetMethod.IsExtensionMethod =>
+                _catalog.Find(call.TargetMethod) is { ComposesWithReceiver: true } binding && binding.KeyParameter < call.TargetMethod.Parameters.Length,
+            _ => false,
+        };
+    }
+
+    private void Check(OperationAnalysisContext context, NameKind kind, string section, string literal, SyntaxNode syntax)
+    {
+        var settings = AnalyzerSettings.For(_options.GetOptions(syntax.SyntaxTree));
+        if (_checker.Check(kind, section, literal, settings) is not { } finding)
+        {
+            return;
+        }
+
+        var properties = ImmutableDictionary<string, string?>.Empty;
+        if (finding.Replacement is not null)
+        {
+            properties = properties.Add(DiagnosticProperties.Replacement, finding.Replacement);
+        }
+
+        if (finding.SuggestedSecret is not null)
+        {
+            properties = properties.Add(DiagnosticProperties.SuggestedSecret, finding.SuggestedSecret);
+        }
+
+        var hint = finding.Suggestion is null ? string.Empty : $"; did you mean '{finding.Suggestion}'?";
+        if (finding.Note is not null)
+        {
+            hint += $" ({finding.Note})";
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            DiagnosticDescriptors.UnknownSecretName,
+            syntax.GetLocation(),
+            properties,
+            finding.ShownName,
+            _manifest.Project,
+            _manifest.Environment,
+            _manifest.SecretPath,
+            hint));
+    }
+}

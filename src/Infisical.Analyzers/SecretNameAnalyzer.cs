@@ -1,0 +1,148 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using Infisical.Analyzers.Analysis;
+using Infisical.Analyzers.Configuration;
+using Infisical.Analyzers.Manifest;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Infisical.Analyzers;
+
+/// <summary>
+/// Checks secret names used in code (INF001) against the names manifest the build writes, reports a missing
+/// (INF002) or malformed (INF003) manifest. It reads additional files only: no I/O, no secret values.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SecretNameAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>The file name the build gives the manifest (architecture.md).</summary>
+    public const string ManifestFileName = "infisical.manifest.json";
+
+    /// <summary>Option listing user accessors (documentation-comment ids separated by '|').</summary>
+    public const string AccessorsOption = "infisical.secret_accessors";
+
+    /// <summary>The same list from the MSBuild property InfisicalSecretAccessors (CompilerVisibleProperty).</summary>
+    public const string AccessorsProperty = "build_property.InfisicalSecretAccessors";
+
+    /// <summary>MSBuild property InfisicalEnv, used to explain INF002.</summary>
+    public const string EnvironmentProperty = "build_property.InfisicalEnv";
+
+    private static readonly ParsedFileCache<ManifestReadResult> Manifests = new(ManifestParser.Parse);
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.UnknownSecretName, DiagnosticDescriptors.NoManifest, DiagnosticDescriptors.MalformedManifest);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterAdditionalFileAction(ReportManifestProblems);
+        context.RegisterCompilationStartAction(OnCompilationStart);
+    }
+
+    internal static bool IsManifest(AdditionalText file) =>
+        string.Equals(Path.GetFileName(file.Path), ManifestFileName, StringComparison.OrdinalIgnoreCase);
+
+    private static void ReportManifestProblems(AdditionalFileAnalysisContext context)
+    {
+        if (!IsManifest(context.AdditionalFile) || context.AdditionalFile.GetText(context.CancellationToken) is not { } text)
+        {
+            return;
+        }
+
+        foreach (var problem in Manifests.Get(text).Problems)
+        {
+            var start = Math.Min(problem.Start, text.Length);
+            var span = new Microsoft.CodeAnalysis.Text.TextSpan(start, Math.Min(problem.Length, text.Length - start));
+            var location = Location.Create(context.AdditionalFile.Path, span, text.Lines.GetLinePositionSpan(span));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MalformedManifest, location, problem.Message));
+        }
+    }
+
+    private static void OnCompilationStart(CompilationStartAnalysisContext context)
+    {
+        var manifests = new List<SecretManifest>();
+        var sawManifest = false;
+        var otherKeys = new List<string>();
+        foreach (var file in context.Options.AdditionalFiles)
+        {
+            if (IsManifest(file))
+            {
+                sawManifest = true;
+                if (file.GetText(context.CancellationToken) is { } text && Manifests.Get(text).Manifest is { } manifest)
+                {
+                    manifests.Add(manifest);
+                }
+            }
+            else if (OtherSourceKeys.IsOtherSource(file.Path) && file.GetText(context.CancellationToken) is { } other)
+            {
+                otherKeys.AddRange(OtherSources.Get(file.Path, other));
+            }
+        }
+
+        var global = context.Options.AnalyzerConfigOptionsProvider.GlobalOptions;
+        if (!sawManifest)
+        {
+            var reason = NoManifestReason(global);
+            context.RegisterCompilationEndAction(end =>
+                end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NoManifest, Location.None, reason)));
+            return;
+        }
+
+        if (manifests.Count == 0)
+        {
+            // Every manifest is malformed: INF003 says so; guessing names from nothing would only mislead.
+            return;
+        }
+
+        global.TryGetValue(AccessorsOption, out var fromEditorConfig);
+        global.TryGetValue(AccessorsProperty, out var fromMsBuild);
+        var accessors = UserAccessor.ParseList(fromEditorConfig).AddRange(UserAccessor.ParseList(fromMsBuild));
+        var catalog = new ApiCatalog(context.Compilation, accessors);
+        var usage = new UsageAnalyzer(
+            catalog,
+            new NameChecker(new KnownNames(manifests, otherKeys)),
+            manifests[0],
+            context.Options.AnalyzerConfigOptionsProvider);
+
+        context.RegisterOperationAction(usage.AnalyzeInvocation, OperationKind.Invocation);
+        context.RegisterOperationAction(usage.AnalyzePropertyReference, OperationKind.PropertyReference);
+    }
+
+    private static string NoManifestReason(AnalyzerConfigOptions global)
+    {
+        if (global.TryGetValue(EnvironmentProperty, out var environment) && environment.Trim().Length == 0)
+        {
+            return "InfisicalEnv is not set, so the build writes no infisical.manifest.json (build with -p:InfisicalEnv=<environment>)";
+        }
+
+        return "infisical.manifest.json has not been written yet (run a build with InfisicalEnv set, or add the manifest as an AdditionalFiles item)";
+    }
+
+    /// <summary>Keys of appsettings*.json / launchSettings.json, parsed once per content.</summary>
+    private static class OtherSources
+    {
+        private static readonly ParsedFileCache<KeyList> Launch = new(t => new KeyList(OtherSourceKeys.Read("launchSettings.json", t)));
+        private static readonly ParsedFileCache<KeyList> AppSettings = new(t => new KeyList(OtherSourceKeys.Read("appsettings.json", t)));
+
+        public static ImmutableArray<string> Get(string path, Microsoft.CodeAnalysis.Text.SourceText text) =>
+            string.Equals(Path.GetFileName(path), "launchSettings.json", StringComparison.OrdinalIgnoreCase)
+                ? Launch.Get(text).Keys
+                : AppSettings.Get(text).Keys;
+    }
+
+    private sealed class KeyList
+    {
+        public KeyList(ImmutableArray<string> keys)
+        {
+            Keys = keys;
+        }
+
+        public ImmutableArray<string> Keys { get; }
+    }
+}

@@ -1,0 +1,49 @@
+namespace Infisical.Build.Tasks;
+
+/// <summary>
+/// The coded errors the MSBuild integration reports. Every code is documented in docs/msbuild.md; the text
+/// always says what to fix and never carries a secret value or a credential.
+/// </summary>
+internal static class InfisicalBuildErrors
+{
+    public const string MissingProject = "INFB001";
+    public const string MissingCredentials = "INFB002";
+    public const string CredentialProperty = "INFB003"; // raised by the .targets, listed here for completeness
+    public const string InvalidOutputFormat = "INFB004";
+    public const string InvalidHost = "INFB005";
+    public const string AmbiguousProject = "INFB006";
+    public const string InvalidSecretPath = "INFB007";
+    public const string InvalidProjectConfigFile = "INFB008";
+    public const string InvalidSetting = "INFB009";
+
+    public const string AuthenticationFailed = "INFB010";
+    public const string AccessDenied = "INFB011";
+    public const string NotFound = "INFB012";
+    public const string ServerError = "INFB013";
+    public const string HostUnreachable = "INFB014";
+    public const string Timeout = "INFB015";
+    public const string ValueHidden = "INFB016";
+
+    public const string KeyConflict = "INFB020";
+    public const string KeyCaseConflict = "INFB021";
+    public const string InvalidConfigurationKey = "INFB022";
+    public const string InvalidDotEnvKey = "INFB023";
+    public const string UnrepresentableDotEnvValue = "INFB024";
+    public const string DuplicateSecretName = "INFB025";
+
+    public const string WriteFailed = "INFB030";
+    public const string Unexpected = "INFB099";
+}
+
+/// <summary>A failure the task reports as one coded MSBuild error (never with a stack trace).</summary>
+internal sealed class InfisicalBuildException : System.Exception
+{
+    public InfisicalBuildException(string code, string message)
+        : base(message)
+    {
+        Code = code;
+    }
+
+    /// <summary>The INFB0xx code.</summary>
+    public string Code { get; }
+}

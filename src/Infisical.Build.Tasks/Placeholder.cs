@@ -1,1 +1,0 @@
-namespace Infisical.Build.Tasks; internal static class Placeholder {}

@@ -1,0 +1,73 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Infisical.Client.Auth.Methods;
+using Infisical.Client.Http;
+
+namespace Infisical.Client.Auth;
+
+/// <summary>LDAP Auth: a directory user name and password checked by the Infisical server against its LDAP.</summary>
+public sealed class LdapAuthClient
+{
+    private readonly TokenManager _tokens;
+
+    internal LdapAuthClient(TokenManager tokens) => _tokens = tokens;
+
+    /// <summary>Logs in and makes the client use the access token; re-logins reuse the same credentials.</summary>
+    /// <param name="identityId">The machine identity id (a UUID).</param>
+    /// <param name="username">The LDAP user name.</param>
+    /// <param name="password">The LDAP password; it is sent only in the login body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public Task<MachineIdentityCredential> LoginAsync(
+        string identityId, string username, string password, CancellationToken cancellationToken = default)
+    {
+        var id = LoginArguments.Required(identityId, nameof(identityId), "The machine identity id").Trim();
+        var user = LoginArguments.Required(username, nameof(username), "The LDAP username");
+        var secret = LoginArguments.Required(password, nameof(password), "The LDAP password");
+        return _tokens.LoginAsync(new LdapLoginMethod(id, user, secret), cancellationToken);
+    }
+}
+
+/// <summary>Token Auth: an access token minted elsewhere (e.g. by an administrator) and handed to this process.</summary>
+public sealed class TokenAuthClient
+{
+    private readonly TokenManager _tokens;
+
+    internal TokenAuthClient(TokenManager tokens) => _tokens = tokens;
+
+    /// <summary>
+    /// Makes the client use <paramref name="accessToken"/>. Nothing is sent: the token is checked when the next
+    /// request uses it. The client cannot obtain a replacement, so it neither renews it nor logs in again, and a
+    /// rejected token surfaces as an <see cref="InfisicalApiException"/>. The returned credential has no known
+    /// lifetime (0).
+    /// </summary>
+    public Task<MachineIdentityCredential> LoginAsync(string accessToken, CancellationToken cancellationToken = default)
+    {
+        var token = LoginArguments.Required(accessToken, nameof(accessToken), "The access token").Trim();
+        cancellationToken.ThrowIfCancellationRequested();
+        _tokens.SetToken(token);
+        return Task.FromResult(new MachineIdentityCredential(token, 0, 0, "Bearer"));
+    }
+}
+
+internal sealed class LdapLoginMethod : ILoginMethod
+{
+    private readonly string _identityId;
+    private readonly string _username;
+    private readonly string _password;
+
+    public LdapLoginMethod(string identityId, string username, string password)
+    {
+        _identityId = identityId;
+        _username = username;
+        _password = password;
+    }
+
+    public Task<MachineIdentityCredential> LoginAsync(InfisicalConnection connection, CancellationToken cancellationToken) =>
+        connection.LoginAsync(
+            "/api/v1/auth/ldap-auth/login",
+            new LdapLoginRequest { IdentityId = _identityId, Username = _username, Password = _password },
+            AuthMethodsJsonContext.Default.LdapLoginRequest,
+            cancellationToken);
+
+    public override string ToString() => "LDAP Auth";
+}

@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+
+namespace Infisical.Client;
+
+/// <summary>
+/// Decides whether an error answer means "the token is no good" (so a fresh login may fix it) as opposed to
+/// "you may not do this" (which a new token of the same identity would not fix).
+/// </summary>
+internal static class ErrorClassifier
+{
+    public static bool IsTokenFailure(int status, string? error, IReadOnlyList<string> messages)
+    {
+        switch (status)
+        {
+            case 401:
+                // Current servers: revoked token, TTL expired in the DB, token missing.
+                return true;
+            case 403:
+                if (string.Equals(error, "TokenError", StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+
+                // 2024 servers answer 403 for every auth failure; a permission denial never mentions the token.
+                return !string.Equals(error, "PermissionDenied", StringComparison.OrdinalIgnoreCase)
+                    && MentionsToken(messages);
+            case 500:
+                // 2024 servers surface jsonwebtoken's errors ("jwt malformed", "invalid signature", "jwt expired") as 500.
+                return MentionsJwt(messages);
+            default:
+                return false;
+        }
+    }
+
+    private static bool MentionsToken(IReadOnlyList<string> messages)
+    {
+        foreach (var m in messages)
+        {
+            var lower = m.ToLowerInvariant();
+            if (lower.Contains("token") || lower.Contains("jwt") || lower.Contains("re-authenticate"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool MentionsJwt(IReadOnlyList<string> messages)
+    {
+        foreach (var m in messages)
+        {
+            var lower = m.ToLowerInvariant();
+            if (lower.Contains("jwt") || lower.Contains("invalid signature") || lower.Contains("token"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

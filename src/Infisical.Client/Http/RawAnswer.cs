@@ -1,0 +1,38 @@
+using System;
+using System.Net;
+
+namespace Infisical.Client.Http;
+
+/// <summary>One attempt's answer, fully buffered, detached from the disposed HttpResponseMessage.</summary>
+internal sealed class RawAnswer
+{
+    private InfisicalApiException? _error;
+
+    public RawAnswer(HttpStatusCode status, string? reasonPhrase, byte[] body, string? mediaType, string? etag, TimeSpan? retryAfter)
+    {
+        Status = status;
+        ReasonPhrase = reasonPhrase;
+        Body = body;
+        MediaType = mediaType;
+        ETag = etag;
+        RetryAfter = retryAfter;
+    }
+
+    public HttpStatusCode Status { get; }
+
+    public string? ReasonPhrase { get; }
+
+    public byte[] Body { get; }
+
+    public string? MediaType { get; }
+
+    public string? ETag { get; }
+
+    public TimeSpan? RetryAfter { get; }
+
+    public InfisicalApiException ToException(InfisicalRequest request) =>
+        _error ??= ErrorBodyParser.Parse(Status, ReasonPhrase, Body, MediaType, request.Method.Method, request.Path, RetryAfter);
+
+    public bool LooksLikeTokenFailure() =>
+        ErrorBodyParser.Parse(Status, ReasonPhrase, Body, MediaType, string.Empty, string.Empty, RetryAfter).IsTokenError;
+}

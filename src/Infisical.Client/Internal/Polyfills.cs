@@ -1,0 +1,9 @@
+#if !NET5_0_OR_GREATER
+// netstandard2.0 lacks the marker type the compiler needs for `init` accessors and records.
+namespace System.Runtime.CompilerServices
+{
+    internal static class IsExternalInit
+    {
+    }
+}
+#endif

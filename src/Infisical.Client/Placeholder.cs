@@ -1,1 +1,0 @@
-namespace Infisical.Client; internal static class Placeholder {}

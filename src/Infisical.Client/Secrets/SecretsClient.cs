@@ -1,0 +1,123 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Infisical.Client.Caching;
+using Infisical.Client.Http;
+using Infisical.Client.Json;
+
+namespace Infisical.Client.Secrets;
+
+/// <summary>
+/// Secrets on the v3 raw routes. Reads are cached per host, identity and full query for
+/// <see cref="InfisicalClientOptions.CacheTtl"/> and revalidated with ETags afterwards; every write through this client
+/// marks all cached reads stale.
+/// </summary>
+public sealed class SecretsClient : IDisposable
+{
+    private readonly InfisicalConnection _connection;
+    private readonly SecretCache _cache;
+
+    internal SecretsClient(InfisicalConnection connection)
+    {
+        _connection = connection;
+        _cache = new SecretCache(connection.Options);
+    }
+
+    /// <summary>Lists a folder's secrets with imports merged in (see <see cref="ListSecretsResponse"/> for precedence).</summary>
+    /// <exception cref="ArgumentException">Project or environment missing.</exception>
+    /// <exception cref="InfisicalApiException">The server refused (403 permission, 422 validation, ...).</exception>
+    public async Task<ListSecretsResponse> ListAsync(ListSecretsOptions options, CancellationToken cancellationToken = default)
+    {
+        if (options == null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        SecretRequests.List(options, null); // validates before any I/O
+        var wire = await ReadThroughCacheAsync(
+            etag => SecretRequests.List(options, etag), ClientJsonContext.Default.ListSecretsWire, cancellationToken).ConfigureAwait(false);
+        var own = (System.Collections.Generic.IReadOnlyList<BaseSecret>?)wire.Secrets ?? Array.Empty<BaseSecret>();
+        var imports = (System.Collections.Generic.IReadOnlyList<SecretImport>?)wire.Imports ?? Array.Empty<SecretImport>();
+        return new ListSecretsResponse { Secrets = ImportMerger.Merge(own, imports), Imports = imports };
+    }
+
+    /// <summary>Gets one secret by name (optionally a past version, or a personal one).</summary>
+    /// <exception cref="InfisicalApiException">404 (current servers) or 400 (2024 servers) when it does not exist.</exception>
+    public async Task<BaseSecret> GetByNameAsync(GetSecretOptions options, CancellationToken cancellationToken = default)
+    {
+        if (options == null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        SecretRequests.Get(options, null);
+        var wire = await ReadThroughCacheAsync(
+            etag => SecretRequests.Get(options, etag), ClientJsonContext.Default.SecretEnvelopeWire, cancellationToken).ConfigureAwait(false);
+        return wire.Secret ?? throw new InfisicalException($"Infisical answered the read of '{options.SecretName}' without a secret.");
+    }
+
+    /// <summary>Creates a secret. The result holds the secret, or the approval request a policy opened instead.</summary>
+    public Task<SecretMutationResult> CreateAsync(CreateSecretOptions options, CancellationToken cancellationToken = default) =>
+        MutateAsync(() => SecretRequests.Create(options ?? throw new ArgumentNullException(nameof(options))), cancellationToken);
+
+    /// <summary>Updates (and optionally renames) a secret. Null options are left unchanged.</summary>
+    public Task<SecretMutationResult> UpdateAsync(UpdateSecretOptions options, CancellationToken cancellationToken = default) =>
+        MutateAsync(() => SecretRequests.Update(options ?? throw new ArgumentNullException(nameof(options))), cancellationToken);
+
+    /// <summary>Deletes a secret by name.</summary>
+    public Task<SecretMutationResult> DeleteByNameAsync(DeleteSecretOptions options, CancellationToken cancellationToken = default) =>
+        MutateAsync(() => SecretRequests.Delete(options ?? throw new ArgumentNullException(nameof(options))), cancellationToken);
+
+    /// <summary>Drops the cache.</summary>
+    public void Dispose() => _cache.Dispose();
+
+    private async Task<SecretMutationResult> MutateAsync(Func<InfisicalRequest> build, CancellationToken cancellationToken)
+    {
+        var request = build();
+        try
+        {
+            var wire = await _connection.SendAsync(request, ClientJsonContext.Default.SecretEnvelopeWire, cancellationToken).ConfigureAwait(false);
+            if (wire.Secret == null && wire.Approval == null)
+            {
+                throw new InfisicalException($"Infisical answered {request.Method} {request.Path} with neither a secret nor an approval.");
+            }
+
+            return new SecretMutationResult { Secret = wire.Secret, Approval = wire.Approval };
+        }
+        finally
+        {
+            // Even a failed or timed-out write may have changed something; stale entries only cost a revalidation.
+            _cache.InvalidateAll();
+        }
+    }
+
+    private async Task<T> ReadThroughCacheAsync<T>(
+        Func<string?, InfisicalRequest> build, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (!_cache.Enabled)
+        {
+            return await _connection.SendAsync(build(null), type, cancellationToken).ConfigureAwait(false);
+        }
+
+        var token = await _connection.Tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
+        var generation = _cache.Generation;
+        var key = SecretCache.Key(_connection.Host, TokenIdentity.Describe(token), build(null).BuildRelativeUrl());
+        var entry = _cache.Find(key, out var fresh);
+        if (entry != null && fresh)
+        {
+            return (T)entry.Value;
+        }
+
+        var response = await _connection.SendForResponseAsync(build(entry?.ETag), type, cancellationToken).ConfigureAwait(false);
+        if (response.NotModified && entry != null)
+        {
+            _cache.Store(key, entry.Value, response.ETag ?? entry.ETag, generation);
+            return (T)entry.Value;
+        }
+
+        var value = response.Value ?? throw new InfisicalException("Infisical returned an empty answer to a secret read.");
+        _cache.Store(key, value, response.ETag, generation);
+        return value;
+    }
+}

@@ -1,0 +1,55 @@
+using System;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace Infisical.LocalServer;
+
+/// <summary>Steps shared by the KMS routes, in the real server's order: authentication, validation, lookup.</summary>
+internal static class KmsRequests
+{
+    /// <summary>Authenticates the caller and resolves <c>:keyId</c>; returns the error to answer, if any.</summary>
+    public static (KmsKeyRecord? Key, IResult? Error) ResolveKey(HttpContext http, ServerState state, string keyId) =>
+        Authorize(http, keyId) is { } error ? (null, error) : Lookup(http, state, keyId);
+
+    /// <summary>Authentication and the <c>:keyId</c> UUID check (hooks and schema validation run before the handler).</summary>
+    public static IResult? Authorize(HttpContext http, string keyId)
+    {
+        var auth = AuthContext.RequireIdentity(http);
+        if (auth.Error != null)
+        {
+            return auth.Error;
+        }
+
+        var errors = ApiErrors.From(http);
+        return Guid.TryParse(keyId, out _)
+            ? null
+            : errors.Validation(new JsonArray(KmsInput.UuidIssue(errors.Compatibility, "keyId")));
+    }
+
+    /// <summary>The handler's lookup: 404 "Key not found".</summary>
+    public static (KmsKeyRecord? Key, IResult? Error) Lookup(HttpContext http, ServerState state, string keyId)
+    {
+        var key = KmsKeyStore.For(state).Find(keyId);
+        return key == null ? (null, ApiErrors.From(http).NotFound("Key not found")) : (key, null);
+    }
+
+    /// <summary>A key that must be enabled and of the given usage for a cryptographic operation.</summary>
+    public static IResult? RequireUsable(ApiErrors errors, KmsKeyRecord key, string usage, string operation)
+    {
+        if (key.IsDisabled)
+        {
+            return errors.BadRequest("Key is disabled");
+        }
+
+        if (key.KeyUsage != usage)
+        {
+            return errors.BadRequest($"Key '{key.Name}' has usage '{key.KeyUsage}' and cannot be used to {operation}");
+        }
+
+        return null;
+    }
+
+    /// <summary>The <c>{key}</c> envelope.</summary>
+    public static JsonResponse KeyEnvelope(ApiErrors errors, KmsKeyRecord key) =>
+        JsonResponse.Ok(new JsonObject { ["key"] = KmsKeyJson.From(key, errors.IsLegacy) });
+}

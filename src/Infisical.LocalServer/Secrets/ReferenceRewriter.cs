@@ -1,0 +1,54 @@
+using System;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace Infisical.LocalServer;
+
+/// <summary>
+/// After a rename the real server rewrites references to the old name across the project, giving each rewritten
+/// secret a new version (spec §3.6). Call under the state lock.
+/// </summary>
+public static class ReferenceRewriter
+{
+    private static readonly Regex Pattern = new(@"\$\{([a-zA-Z0-9-_.@]+)\}", RegexOptions.CultureInvariant);
+
+    /// <summary>Rewrites references to (<paramref name="environment"/>, <paramref name="path"/>, <paramref name="oldName"/>).</summary>
+    public static void Rename(ServerState state, Project project, string environment, string path, string oldName, string newName, string actorId)
+    {
+        foreach (var env in project.Environments)
+        {
+            foreach (var folder in env.Folders.Values)
+            {
+                foreach (var secret in folder.Secrets)
+                {
+                    var rewritten = Pattern.Replace(secret.Value, match =>
+                    {
+                        var parts = match.Groups[1].Value.Split('.');
+                        if (parts[^1] != oldName || parts[0].StartsWith('@'))
+                        {
+                            return match.Value;
+                        }
+
+                        var refEnv = parts.Length == 1 ? env.Slug : parts[0];
+                        var refPath = parts.Length == 1 ? folder.Path : "/" + string.Join('/', parts.Skip(1).Take(parts.Length - 2));
+                        if (refEnv != environment || refPath != path)
+                        {
+                            return match.Value;
+                        }
+
+                        parts[^1] = newName;
+                        return "${" + string.Join('.', parts) + "}";
+                    });
+                    if (!string.Equals(rewritten, secret.Value, StringComparison.Ordinal))
+                    {
+                        secret.Value = rewritten;
+                        secret.Version++;
+                        secret.UpdatedAt = state.Clock.UtcNow;
+                        secret.ActorIdentityId = actorId;
+                        secret.Snapshot();
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,267 @@
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Infisical.LocalServer;
+
+/// <summary>Create, update and delete one secret by name, v3 raw and v4 (spec §3.5–§3.7).</summary>
+public sealed class SecretWriteEndpoints : IEndpointModule
+{
+    /// <inheritdoc />
+    public void Map(IEndpointRouteBuilder routes)
+    {
+        foreach (var (prefix, v4) in new[] { ("/api/v3/secrets/raw/{secretName}", false), ("/api/v4/secrets/{secretName}", true) })
+        {
+            routes.MapPost(prefix, (HttpContext http, ServerState state, string secretName) => Write(http, state, secretName, v4, Create));
+            routes.MapPatch(prefix, (HttpContext http, ServerState state, string secretName) => Write(http, state, secretName, v4, Update));
+            routes.MapDelete(prefix, (HttpContext http, ServerState state, string secretName) => Write(http, state, secretName, v4, Delete));
+        }
+    }
+
+    private delegate IResult Operation(WriteRequest request);
+
+    private static async Task<IResult> Write(HttpContext http, ServerState state, string secretName, bool v4, Operation operation)
+    {
+        var auth = AuthContext.RequireIdentity(http);
+        if (auth.Error != null)
+        {
+            return auth.Error;
+        }
+
+        var (body, error) = await RequestBody.ReadAsync(http);
+        if (error != null)
+        {
+            return error;
+        }
+
+        var errors = ApiErrors.From(http);
+        var input = new InputReader(errors.Compatibility);
+        var request = new WriteRequest(http, state, errors, input, body!, auth.Identity!, SecretScope.DecodeName(secretName), v4)
+        {
+            ProjectId = input.String(body!, v4 ? "projectId" : "workspaceId", required: false),
+            ProjectSlug = v4 ? null : input.String(body!, "projectSlug", required: false),
+            Environment = input.String(body!, "environment", required: true) ?? string.Empty,
+            Path = SecretPaths.Normalize(input.String(body!, "secretPath", required: false)),
+            Type = input.String(body!, "type", required: false) ?? "shared",
+        };
+        if (request.Type is not ("shared" or "personal"))
+        {
+            input.Add(ZodIssues.InvalidEnum(errors.Compatibility, new[] { "type" }, request.Type, "shared", "personal"));
+        }
+
+        return operation(request);
+    }
+
+    private static IResult Create(WriteRequest r)
+    {
+        SecretWriteRules.ValidateName(r.Input, r.Errors.Compatibility, "secretName", r.Name);
+        var value = r.Input.String(r.Body, "secretValue", required: true, trim: false);
+        var comment = r.Input.String(r.Body, "secretComment", required: false) ?? string.Empty;
+        var skipMultiline = r.Input.Bool(r.Body, "skipMultilineEncoding");
+        var reminderNote = r.Input.String(r.Body, "secretReminderNote", required: false, trim: false);
+        var reminderDays = r.Input.Number(r.Body, "secretReminderRepeatDays");
+        var metadata = SecretWriteRules.ReadMetadata(r.Input, r.Body, r.Errors.Compatibility);
+        var tagIds = SecretWriteRules.ReadTagIds(r.Input, r.Body);
+        if (r.Input.HasIssues)
+        {
+            return r.Errors.Validation(r.Input.Issues);
+        }
+
+        if (r.Type == "personal")
+        {
+            return r.Errors.BadRequest("Must be user to create personal secret");
+        }
+
+        lock (r.State.SyncRoot)
+        {
+            var (project, folder, error) = r.Resolve();
+            if (error != null)
+            {
+                return error;
+            }
+
+            if (SecretScope.ApprovalPolicy(project!, r.Environment, r.Path) is { } policy)
+            {
+                return JsonResponse.Ok(SecretWriteRules.ApprovalBody(r.State, policy, folder!));
+            }
+
+            if (folder!.Secrets.Any(s => s.Key == r.Name))
+            {
+                return r.Errors.BadRequest("Secret already exist");
+            }
+
+            if (tagIds != null && tagIds.Any(id => project!.Tags.All(t => t.Id != id)))
+            {
+                return r.Errors.NotFound("Tag not found");
+            }
+
+            var now = r.State.Clock.UtcNow;
+            var secret = new SecretRecord
+            {
+                Id = ServerState.NewId(),
+                Key = r.Name,
+                Value = SecretWriteRules.TrimValue(value!),
+                Comment = comment,
+                SkipMultilineEncoding = skipMultiline ?? false,
+                ReminderNote = reminderNote,
+                ReminderRepeatDays = reminderDays,
+                Metadata = metadata ?? new(),
+                TagIds = tagIds ?? new(),
+                CreatedAt = now,
+                UpdatedAt = now,
+                ActorIdentityId = r.Identity.Id,
+            };
+            secret.Snapshot();
+            folder.Secrets.Add(secret);
+            return JsonResponse.Ok(new JsonObject { ["secret"] = SecretJson.Build(r.State, project!, r.Environment, r.Path, secret, SecretShape.Raw, secret.Value, hidden: false) });
+        }
+    }
+
+    private static IResult Update(WriteRequest r)
+    {
+        if (r.Name.Length == 0)
+        {
+            r.Input.Add(ZodIssues.TooSmall(r.Errors.Compatibility, new[] { "secretName" }, 1));
+        }
+
+        var newName = r.Input.String(r.Body, "newSecretName", required: false);
+        if (newName != null)
+        {
+            SecretWriteRules.ValidateName(r.Input, r.Errors.Compatibility, "newSecretName", newName);
+        }
+
+        var value = r.Input.String(r.Body, "secretValue", required: false, trim: false);
+        var comment = r.Input.String(r.Body, "secretComment", required: false, trim: false);
+        var skipMultiline = r.Input.Bool(r.Body, "skipMultilineEncoding");
+        var hasNote = r.Body.ContainsKey("secretReminderNote");
+        var reminderNote = r.Input.String(r.Body, "secretReminderNote", required: false, trim: false);
+        var hasDays = r.Body.ContainsKey("secretReminderRepeatDays");
+        var reminderDays = r.Input.Number(r.Body, "secretReminderRepeatDays");
+        var metadata = SecretWriteRules.ReadMetadata(r.Input, r.Body, r.Errors.Compatibility);
+        var tagIds = SecretWriteRules.ReadTagIds(r.Input, r.Body);
+        if (r.Input.HasIssues)
+        {
+            return r.Errors.Validation(r.Input.Issues);
+        }
+
+        lock (r.State.SyncRoot)
+        {
+            var (project, folder, error) = r.Resolve();
+            if (error != null)
+            {
+                return error;
+            }
+
+            var secret = r.Type == "personal" ? null : folder!.Secrets.FirstOrDefault(s => s.Key == r.Name);
+            if (secret == null)
+            {
+                return r.Errors.SecretNotFoundForWrite(r.Name);
+            }
+
+            if (SecretScope.ApprovalPolicy(project!, r.Environment, r.Path) is { } policy)
+            {
+                return JsonResponse.Ok(SecretWriteRules.ApprovalBody(r.State, policy, folder!));
+            }
+
+            if (newName != null && newName != secret.Key && folder!.Secrets.Any(s => s.Key == newName))
+            {
+                return r.Errors.BadRequest("Secret with the new name already exist");
+            }
+
+            if (tagIds != null && tagIds.Any(id => project!.Tags.All(t => t.Id != id)))
+            {
+                return r.Errors.NotFound("Tag not found");
+            }
+
+            var oldName = secret.Key;
+            secret.Value = value != null ? SecretWriteRules.TrimValue(value) : secret.Value;
+            secret.Comment = comment != null && !r.Errors.IsLegacy ? comment : secret.Comment;
+            secret.SkipMultilineEncoding = skipMultiline ?? secret.SkipMultilineEncoding;
+            secret.ReminderNote = hasNote ? reminderNote : secret.ReminderNote;
+            secret.ReminderRepeatDays = hasDays ? reminderDays : secret.ReminderRepeatDays;
+            secret.Metadata = metadata ?? secret.Metadata;
+            secret.TagIds = tagIds ?? secret.TagIds;
+            secret.Key = newName ?? secret.Key;
+            Touch(r, secret);
+            if (secret.Key != oldName)
+            {
+                ReferenceRewriter.Rename(r.State, project!, r.Environment, r.Path, oldName, secret.Key, r.Identity.Id);
+            }
+
+            return JsonResponse.Ok(new JsonObject { ["secret"] = SecretJson.Build(r.State, project!, r.Environment, r.Path, secret, SecretShape.RawWithHidden, secret.Value, hidden: false) });
+        }
+    }
+
+    private static IResult Delete(WriteRequest r)
+    {
+        if (r.Input.HasIssues)
+        {
+            return r.Errors.Validation(r.Input.Issues);
+        }
+
+        lock (r.State.SyncRoot)
+        {
+            var (project, folder, error) = r.Resolve();
+            if (error != null)
+            {
+                return error;
+            }
+
+            var secret = r.Type == "personal" ? null : folder!.Secrets.FirstOrDefault(s => s.Key == r.Name);
+            if (secret == null)
+            {
+                return r.Errors.SecretNotFoundForWrite(r.Name);
+            }
+
+            if (SecretScope.ApprovalPolicy(project!, r.Environment, r.Path) is { } policy)
+            {
+                return JsonResponse.Ok(SecretWriteRules.ApprovalBody(r.State, policy, folder!));
+            }
+
+            folder!.Secrets.Remove(secret);
+            return JsonResponse.Ok(new JsonObject { ["secret"] = SecretJson.Build(r.State, project!, r.Environment, r.Path, secret, SecretShape.RawWithHidden, secret.Value, hidden: false) });
+        }
+    }
+
+    private static void Touch(WriteRequest r, SecretRecord secret)
+    {
+        secret.Version++;
+        secret.UpdatedAt = r.State.Clock.UtcNow;
+        secret.ActorIdentityId = r.Identity.Id;
+        secret.Snapshot();
+    }
+
+    private sealed record WriteRequest(HttpContext Http, ServerState State, ApiErrors Errors, InputReader Input, JsonObject Body, Identity Identity, string Name, bool V4)
+    {
+        public string? ProjectId { get; init; }
+
+        public string? ProjectSlug { get; init; }
+
+        public string Environment { get; init; } = string.Empty;
+
+        public string Path { get; init; } = "/";
+
+        public string Type { get; init; } = "shared";
+
+        // Call under the state lock.
+        public (Project? Project, Folder? Folder, JsonResponse? Error) Resolve()
+        {
+            if (string.IsNullOrEmpty(ProjectId) && string.IsNullOrEmpty(ProjectSlug))
+            {
+                return (null, null, Errors.BadRequest(V4 ? "Missing project id" : "You must provide workspaceSlug or workspaceId"));
+            }
+
+            var (project, error) = SecretScope.Project(State, Errors, ProjectId, ProjectSlug);
+            if (error != null)
+            {
+                return (null, null, error);
+            }
+
+            var folder = SecretScope.Folder(project!, Environment, Path);
+            return folder == null ? (null, null, SecretScope.FolderNotFound(Errors, Environment, Path)) : (project, folder, null);
+        }
+    }
+}

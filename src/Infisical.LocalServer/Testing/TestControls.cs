@@ -1,0 +1,141 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Infisical.LocalServer;
+
+/// <summary>
+/// Hooks for client tests: injected faults, a request log (method, path, query, status; never bodies or headers)
+/// and the fake clock. Always reachable in-process through <see cref="LocalInfisicalServer.Controls"/>; over HTTP
+/// only under <c>/__test/…</c> when <see cref="LocalServerOptions.EnableTestControls"/> is on.
+/// </summary>
+public sealed class TestControls
+{
+    private const int MaxLogEntries = 10_000;
+    private readonly object sync = new();
+    private readonly List<FaultRule> faults = new();
+    private readonly List<RequestLogEntry> log = new();
+
+    /// <summary>Creates controls on a clock.</summary>
+    public TestControls(ServerClock clock) => Clock = clock;
+
+    /// <summary>The server clock.</summary>
+    public ServerClock Clock { get; }
+
+    /// <summary>Makes the next <see cref="FaultRule.Count"/> matching requests fail as described.</summary>
+    public void InjectFault(FaultRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        lock (sync)
+        {
+            faults.Add(rule);
+        }
+    }
+
+    /// <summary>Removes all pending faults.</summary>
+    public void ClearFaults()
+    {
+        lock (sync)
+        {
+            faults.Clear();
+        }
+    }
+
+    /// <summary>Takes one use of the first rule matching a request, if any.</summary>
+    public FaultRule? TakeFault(string method, string path)
+    {
+        lock (sync)
+        {
+            var rule = faults.FirstOrDefault(f => f.Matches(method, path));
+            if (rule == null)
+            {
+                return null;
+            }
+
+            rule.Count--;
+            if (rule.Count <= 0)
+            {
+                faults.Remove(rule);
+            }
+
+            return rule;
+        }
+    }
+
+    /// <summary>Requests received so far (oldest first), excluding <c>/__test</c> routes.</summary>
+    public IReadOnlyList<RequestLogEntry> Requests
+    {
+        get
+        {
+            lock (sync)
+            {
+                return log.ToList();
+            }
+        }
+    }
+
+    /// <summary>Clears the request log.</summary>
+    public void ClearRequests()
+    {
+        lock (sync)
+        {
+            log.Clear();
+        }
+    }
+
+    /// <summary>Appends to the log.</summary>
+    public void Record(RequestLogEntry entry)
+    {
+        lock (sync)
+        {
+            if (log.Count >= MaxLogEntries)
+            {
+                log.RemoveAt(0);
+            }
+
+            log.Add(entry);
+        }
+    }
+
+    /// <summary>Advances the fake clock (token TTLs, JWT exp, timestamps, rate-limit windows).</summary>
+    public void AdvanceClock(TimeSpan by) => Clock.Advance(by);
+}
+
+/// <summary>
+/// A fault for the next <see cref="Count"/> requests whose path contains <see cref="PathContains"/>
+/// (and whose method equals <see cref="Method"/>, when set).
+/// </summary>
+public sealed class FaultRule
+{
+    /// <summary>Substring of the request path (ordinal), e.g. "/api/v3/secrets/raw".</summary>
+    public string PathContains { get; set; } = "/";
+
+    /// <summary>HTTP method to match; null matches any.</summary>
+    public string? Method { get; set; }
+
+    /// <summary>How many requests fail.</summary>
+    public int Count { get; set; } = 1;
+
+    /// <summary>Status to answer (with an error body in the server's format). Ignored when <see cref="Abort"/>.</summary>
+    public int StatusCode { get; set; } = 503;
+
+    /// <summary>Value of a <c>Retry-After</c> header, if any.</summary>
+    public string? RetryAfter { get; set; }
+
+    /// <summary>Value of an <c>x-ratelimit-reset</c> header, if any.</summary>
+    public string? RateLimitReset { get; set; }
+
+    /// <summary>Drop the connection without answering.</summary>
+    public bool Abort { get; set; }
+
+    /// <summary>Wait this long before answering (or before running the real handler when <see cref="StatusCode"/> is 0).</summary>
+    public int DelayMilliseconds { get; set; }
+
+    /// <summary>Whether the rule applies.</summary>
+    public bool Matches(string method, string path) =>
+        path.Contains(PathContains, StringComparison.Ordinal) &&
+        (Method == null || string.Equals(Method, method, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>One logged request. Holds no bodies and no headers, so no secrets or tokens.</summary>
+public sealed record RequestLogEntry(DateTimeOffset At, string Method, string Path, string Query, int Status, bool Faulted);

@@ -1,0 +1,124 @@
+using System.Threading.Tasks;
+using Infisical.Analyzers.CodeFixes;
+using Infisical.Analyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+
+namespace Infisical.Analyzers.Tests;
+
+/// <summary>The INF001 code fix: the suggested literal, or the generated InfisicalSecretNames constant.</summary>
+public sealed class CodeFixTests
+{
+    private const string NamesClass = """
+        namespace Demo.Generated
+        {
+            internal static class InfisicalSecretNames
+            {
+                public const string DB_PASSWORD = "DB_PASSWORD";
+                public const string ConnectionStrings__Db = "ConnectionStrings__Db";
+            }
+        }
+        """;
+
+    private static CSharpCodeFixTest<SecretNameAnalyzer, SecretNameCodeFixProvider, DefaultVerifier> Create(string source, string fixedSource)
+    {
+        var test = new CSharpCodeFixTest<SecretNameAnalyzer, SecretNameCodeFixProvider, DefaultVerifier>
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            ReferenceAssemblies = TestReferences.WithConfiguration,
+        };
+        test.TestState.AdditionalFiles.Add((TestManifests.Path, TestManifests.Default));
+        test.FixedState.AdditionalFiles.Add((TestManifests.Path, TestManifests.Default));
+        return test;
+    }
+
+    [Fact]
+    public Task Misspelled_environment_variable_becomes_the_suggestion() => Create(
+        """class C { string? M() => System.Environment.GetEnvironmentVariable({|INF001:"DB_PASWORD"|}); }""",
+        """class C { string? M() => System.Environment.GetEnvironmentVariable("DB_PASSWORD"); }""").RunAsync();
+
+    [Fact]
+    public Task Configuration_key_gets_the_colon_form() => Create(
+        """
+        using Microsoft.Extensions.Configuration;
+        class C { string? M(IConfiguration c) => c[{|INF001:"Identity__Url"|}]; }
+        """,
+        """
+        using Microsoft.Extensions.Configuration;
+        class C { string? M(IConfiguration c) => c["Identity:Url"]; }
+        """).RunAsync();
+
+    [Fact]
+    public Task Composed_key_replaces_only_the_part_written_at_the_call() => Create(
+        """
+        using Microsoft.Extensions.Configuration;
+        class C { string? M(IConfiguration c) => c.GetSection("Identity")[{|INF001:"Ulr"|}] + c.GetConnectionString({|INF001:"Dbb"|}); }
+        """,
+        """
+        using Microsoft.Extensions.Configuration;
+        class C { string? M(IConfiguration c) => c.GetSection("Identity")["Url"] + c.GetConnectionString("Db"); }
+        """).RunAsync();
+
+    [Fact]
+    public async Task Generated_constant_is_offered_first_when_the_class_exists()
+    {
+        var test = Create(
+            """
+            using Demo.Generated;
+            class C { string? M() => System.Environment.GetEnvironmentVariable({|INF001:"DB_PASWORD"|}); }
+            """,
+            """
+            using Demo.Generated;
+            class C { string? M() => System.Environment.GetEnvironmentVariable(InfisicalSecretNames.DB_PASSWORD); }
+            """);
+        test.TestState.Sources.Add(("Names.g.cs", NamesClass));
+        test.FixedState.Sources.Add(("Names.g.cs", NamesClass));
+        test.CodeActionEquivalenceKey = SecretNameCodeFixProvider.UseGeneratedConstantKey;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Literal_is_still_offered_when_the_class_exists()
+    {
+        var test = Create(
+            """class C { string? M() => System.Environment.GetEnvironmentVariable({|INF001:"DB_PASWORD"|}); }""",
+            """class C { string? M() => System.Environment.GetEnvironmentVariable("DB_PASSWORD"); }""");
+        test.TestState.Sources.Add(("Names.g.cs", NamesClass));
+        test.FixedState.Sources.Add(("Names.g.cs", NamesClass));
+        test.CodeActionEquivalenceKey = SecretNameCodeFixProvider.UseSuggestedNameKey;
+        test.CodeActionIndex = 1;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Configuration_key_of_a_double_underscore_secret_is_not_replaced_by_the_constant()
+    {
+        // The constant holds "ConnectionStrings__Db", which IConfiguration would not find: only the literal fix applies.
+        var test = Create(
+            """
+            using Microsoft.Extensions.Configuration;
+            class C { string? M(IConfiguration c) => c[{|INF001:"ConnectionStrings:Dbb"|}]; }
+            """,
+            """
+            using Microsoft.Extensions.Configuration;
+            class C { string? M(IConfiguration c) => c["ConnectionStrings:Db"]; }
+            """);
+        test.TestState.Sources.Add(("Names.g.cs", NamesClass));
+        test.FixedState.Sources.Add(("Names.g.cs", NamesClass));
+        test.CodeActionEquivalenceKey = SecretNameCodeFixProvider.UseSuggestedNameKey;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public Task No_fix_without_a_suggestion_or_for_a_non_literal() => Create(
+        """
+        class N { public const string X = "DB_PASWORD"; }
+        class C { string? M() => System.Environment.GetEnvironmentVariable({|INF001:"REDIS_HOST_NAME"|}) + System.Environment.GetEnvironmentVariable({|INF001:N.X|}); }
+        """,
+        """
+        class N { public const string X = "DB_PASWORD"; }
+        class C { string? M() => System.Environment.GetEnvironmentVariable({|INF001:"REDIS_HOST_NAME"|}) + System.Environment.GetEnvironmentVariable({|INF001:N.X|}); }
+        """).RunAsync();
+}

@@ -1,0 +1,141 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Threading.Tasks;
+using Infisical.Client.Kms;
+using Infisical.Client.Tests.Auth.Fakes;
+using Infisical.Client.Tests.Support;
+using Infisical.LocalServer;
+using Xunit;
+
+namespace Infisical.Client.Tests.Auth;
+
+/// <summary>Kubernetes, LDAP and Token Auth against the local server.</summary>
+public sealed class DirectoryAndTokenAuthTests : IDisposable
+{
+    private readonly string _tokenFile = Path.Combine(Path.GetTempPath(), "infisical-sa-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose() => File.Delete(_tokenFile);
+
+    [Theory]
+    [MemberData(nameof(BothModes.All), MemberType = typeof(BothModes))]
+    public async Task KubernetesLoginReadsTheServiceAccountTokenFile(CompatibilityLevel level)
+    {
+        using var keys = new TestJwt();
+        await using var h = await LocalServerHarness.StartAsync(level, AuthMethodsSeed.Json(keys));
+        using var client = h.CreateClient();
+        await File.WriteAllTextAsync(_tokenFile, "sa-token-1\n");
+
+        await client.Auth.KubernetesAuth.LoginAsync(AuthMethodsSeed.KubernetesIdentityId, _tokenFile);
+
+        await client.Kms.ListKeysAsync(new ListKmsKeysOptions { ProjectId = AuthMethodsSeed.ProjectId });
+    }
+
+    [Fact]
+    public async Task KubernetesReLoginReadsTheRotatedToken()
+    {
+        using var keys = new TestJwt();
+        await using var h = await LocalServerHarness.StartAsync(CompatibilityLevel.Current, AuthMethodsSeed.Json(keys));
+        using var client = h.CreateClient();
+        await File.WriteAllTextAsync(_tokenFile, "sa-token-1");
+        await client.Auth.KubernetesAuth.LoginAsync(AuthMethodsSeed.KubernetesIdentityId, _tokenFile);
+
+        // kubelet rotated the file and the first token is no longer valid; the re-login must present the new one.
+        await File.WriteAllTextAsync(_tokenFile, "sa-token-2");
+        h.AdvanceClock(TimeSpan.FromSeconds(61));
+        await client.Kms.ListKeysAsync(new ListKmsKeysOptions { ProjectId = AuthMethodsSeed.ProjectId });
+
+        Assert.Equal(2, h.Controls.Count("/api/v1/auth/kubernetes-auth/login"));
+    }
+
+    [Fact]
+    public async Task KubernetesNamespaceOutsideTheAllowListIsRefused()
+    {
+        using var keys = new TestJwt();
+        await using var h = await LocalServerHarness.StartAsync(CompatibilityLevel.Current, AuthMethodsSeed.Json(keys));
+        using var client = h.CreateClient();
+        await File.WriteAllTextAsync(_tokenFile, "sa-token-kube-system");
+
+        var error = await Assert.ThrowsAsync<InfisicalApiException>(() =>
+            client.Auth.KubernetesAuth.LoginAsync(AuthMethodsSeed.KubernetesIdentityId, _tokenFile));
+
+        Assert.Equal("Access denied: Kubernetes namespace not allowed.", Assert.Single(error.Messages));
+    }
+
+    [Fact]
+    public async Task AMissingTokenFileIsAClearErrorNamingThePath()
+    {
+        using var keys = new TestJwt();
+        await using var h = await LocalServerHarness.StartAsync(CompatibilityLevel.Current, AuthMethodsSeed.Json(keys));
+        using var client = h.CreateClient();
+
+        var error = await Assert.ThrowsAsync<InfisicalException>(() =>
+            client.Auth.KubernetesAuth.LoginAsync(AuthMethodsSeed.KubernetesIdentityId, _tokenFile));
+
+        Assert.Contains(_tokenFile, error.Message);
+        Assert.Equal(0, h.Controls.Count("/api/v1/auth/kubernetes-auth/login"));
+    }
+
+    [Theory]
+    [MemberData(nameof(BothModes.All), MemberType = typeof(BothModes))]
+    public async Task LdapAcceptsTheRightPasswordOnly(CompatibilityLevel level)
+    {
+        using var keys = new TestJwt();
+        await using var h = await LocalServerHarness.StartAsync(level, AuthMethodsSeed.Json(keys));
+        using var client = h.CreateClient();
+
+        var error = await Assert.ThrowsAsync<InfisicalApiException>(() =>
+            client.Auth.LdapAuth.LoginAsync(AuthMethodsSeed.LdapIdentityId, "alice", "wrong horse"));
+        await client.Auth.LdapAuth.LoginAsync(AuthMethodsSeed.LdapIdentityId, "alice", "correct horse");
+
+        Assert.Equal(level == CompatibilityLevel.Current ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden, error.StatusCode);
+        Assert.DoesNotContain("horse", error.Message);
+        await client.Kms.ListKeysAsync(new ListKmsKeysOptions { ProjectId = AuthMethodsSeed.ProjectId });
+    }
+
+    [Theory]
+    [MemberData(nameof(BothModes.All), MemberType = typeof(BothModes))]
+    public async Task LdapNeedsAUuidIdentityId(CompatibilityLevel level)
+    {
+        using var keys = new TestJwt();
+        await using var h = await LocalServerHarness.StartAsync(level, AuthMethodsSeed.Json(keys));
+        using var client = h.CreateClient();
+
+        var error = await Assert.ThrowsAsync<InfisicalApiException>(() =>
+            client.Auth.LdapAuth.LoginAsync("not-a-uuid", "alice", "correct horse"));
+
+        Assert.Equal(level == CompatibilityLevel.Current ? (HttpStatusCode)422 : HttpStatusCode.Forbidden, error.StatusCode);
+        Assert.Equal("ValidationFailure", error.Error);
+    }
+
+    [Fact]
+    public async Task TokenAuthUsesTheGivenTokenWithoutALogin()
+    {
+        using var keys = new TestJwt();
+        await using var h = await LocalServerHarness.StartAsync(CompatibilityLevel.Current, AuthMethodsSeed.Json(keys));
+        using var minter = await h.LoginAsync(clientId: AuthMethodsSeed.UniversalClientId, clientSecret: AuthMethodsSeed.UniversalClientSecret);
+        using var client = h.CreateClient();
+
+        await client.Auth.TokenAuth.LoginAsync(minter.Auth.AccessToken!);
+        var page = await client.Kms.ListKeysAsync(new ListKmsKeysOptions { ProjectId = AuthMethodsSeed.ProjectId });
+
+        Assert.Equal(0, page.TotalCount);
+        Assert.Equal(1, h.Controls.Count("/api/v1/auth/"));
+    }
+
+    [Theory]
+    [MemberData(nameof(BothModes.All), MemberType = typeof(BothModes))]
+    public async Task ABadGivenTokenSurfacesTheServersRefusal(CompatibilityLevel level)
+    {
+        using var keys = new TestJwt();
+        await using var h = await LocalServerHarness.StartAsync(level, AuthMethodsSeed.Json(keys));
+        using var client = h.CreateClient();
+        await client.Auth.TokenAuth.LoginAsync("not.a.jwt");
+
+        var error = await Assert.ThrowsAsync<InfisicalApiException>(() =>
+            client.Kms.ListKeysAsync(new ListKmsKeysOptions { ProjectId = AuthMethodsSeed.ProjectId }));
+
+        Assert.True(error.IsTokenError);
+        Assert.Equal(1, h.Controls.Count("/api/v1/kms/keys"));
+    }
+}
