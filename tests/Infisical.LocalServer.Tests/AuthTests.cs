@@ -15,7 +15,7 @@ public sealed class AuthTests
     [Fact]
     public async Task Login_returns_login_shape_and_jwt_claims_with_exp_equal_to_ttl()
     {
-        await using var h = await Harness.StartAsync();
+        await using var h = await Harness.LeaseAsync();
         var (status, body) = await h.SendAsync(HttpMethod.Post, "/api/v1/auth/universal-auth/login", new JsonObject { ["clientId"] = Harness.ClientId, ["clientSecret"] = Harness.ClientSecret });
 
         Assert.Equal(HttpStatusCode.OK, status);
@@ -33,7 +33,7 @@ public sealed class AuthTests
     [Fact]
     public async Task Login_accepts_a_form_body()
     {
-        await using var h = await Harness.StartAsync();
+        await using var h = await Harness.LeaseAsync();
         using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["clientId"] = Harness.ClientId, ["clientSecret"] = Harness.ClientSecret });
         var response = await h.Http.PostAsync("/api/v1/auth/universal-auth/login", content);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync());
@@ -44,7 +44,7 @@ public sealed class AuthTests
     [Fact]
     public async Task Token_with_ttl_zero_has_no_exp()
     {
-        await using var h = await Harness.StartAsync();
+        await using var h = await Harness.LeaseAsync();
         var token = await h.LoginAsync("no-expiry", "s5");
         Assert.Null(Jwt.Claims(token)["exp"]);
     }
@@ -52,7 +52,7 @@ public sealed class AuthTests
     [Fact]
     public async Task Unknown_client_id_is_404_and_wrong_secret_is_401()
     {
-        await using var h = await Harness.StartAsync();
+        await using var h = await Harness.LeaseAsync();
         var (s1, b1) = await h.SendAsync(HttpMethod.Post, "/api/v1/auth/universal-auth/login", new JsonObject { ["clientId"] = "nobody", ["clientSecret"] = "x" });
         ErrorAssert.Current(s1, b1, 404, "NotFound", "No identity with specified client ID was found");
         var (s2, b2) = await h.SendAsync(HttpMethod.Post, "/api/v1/auth/universal-auth/login", new JsonObject { ["clientId"] = Harness.ClientId, ["clientSecret"] = "wrong" });
@@ -62,7 +62,7 @@ public sealed class AuthTests
     [Fact]
     public async Task Missing_login_fields_give_422_with_zod_issue_array()
     {
-        await using var h = await Harness.StartAsync();
+        await using var h = await Harness.LeaseAsync();
         var (status, body) = await h.SendAsync(HttpMethod.Post, "/api/v1/auth/universal-auth/login", new JsonObject { ["clientId"] = Harness.ClientId });
         ErrorAssert.Current(status, body, 422, "ValidationFailure");
         ErrorAssert.ZodIssues(body, "clientSecret");
@@ -71,7 +71,7 @@ public sealed class AuthTests
     [Fact]
     public async Task Malformed_json_body_is_400()
     {
-        await using var h = await Harness.StartAsync();
+        await using var h = await Harness.LeaseAsync();
         using var content = new StringContent("{\"clientId\":", Encoding.UTF8, "application/json");
         var response = await h.Http.PostAsync("/api/v1/auth/universal-auth/login", content);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -80,8 +80,8 @@ public sealed class AuthTests
     [Fact]
     public async Task Missing_token_is_401_and_bad_tokens_are_403_TokenError()
     {
-        await using var h = await Harness.StartAsync();
-        var url = Harness.ListUrl("environment=dev");
+        await using var h = await Harness.LeaseAsync();
+        var url = h.ListUrl("environment=dev");
         var (s1, b1) = await h.SendAsync(HttpMethod.Get, url);
         ErrorAssert.Current(s1, b1, 401, "UnauthorizedError", "Token missing");
 
@@ -97,9 +97,9 @@ public sealed class AuthTests
     [Fact]
     public async Task The_word_Bearer_is_not_checked_only_seven_characters_are_dropped()
     {
-        await using var h = await Harness.StartAsync();
+        await using var h = await Harness.LeaseAsync();
         var token = await h.LoginAsync();
-        var (response, _) = await h.RawAsync(HttpMethod.Get, Harness.ListUrl("environment=dev"), headers: new Dictionary<string, string> { ["Authorization"] = "Token: " + token });
+        var (response, _) = await h.RawAsync(HttpMethod.Get, h.ListUrl("environment=dev"), headers: new Dictionary<string, string> { ["Authorization"] = "Token: " + token });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
@@ -109,7 +109,7 @@ public sealed class AuthTests
         await using var h = await Harness.StartAsync();
         var token = await h.LoginAsync();
         h.Server.Controls.AdvanceClock(TimeSpan.FromSeconds(7201));
-        var (status, body) = await h.GetAsync(Harness.ListUrl("environment=dev"), token);
+        var (status, body) = await h.GetAsync(h.ListUrl("environment=dev"), token);
         ErrorAssert.Current(status, body, 403, "TokenError", "Your token has expired. Please re-authenticate.");
     }
 
@@ -129,26 +129,26 @@ public sealed class AuthTests
 
         // TTL now counts from the renewal: the renewed token still works after the original TTL.
         h.Server.Controls.AdvanceClock(TimeSpan.FromSeconds(3700));
-        var (listStatus, _) = await h.GetAsync(Harness.ListUrl("environment=dev"), renewed);
+        var (listStatus, _) = await h.GetAsync(h.ListUrl("environment=dev"), renewed);
         Assert.Equal(HttpStatusCode.OK, listStatus);
     }
 
     [Fact]
     public async Task Renew_past_max_ttl_is_401_and_deletes_the_token()
     {
-        await using var h = await Harness.StartAsync();
+        await using var h = await Harness.LeaseAsync();
         var token = await h.LoginAsync("short-lived", "s3");
         var (status, body) = await h.SendAsync(HttpMethod.Post, "/api/v1/auth/token/renew", new JsonObject { ["accessToken"] = token });
         ErrorAssert.Current(status, body, 401, "UnauthorizedError", "Failed to renew MI access token past its Max TTL expiration");
 
-        var (after, afterBody) = await h.GetAsync(Harness.ListUrl("environment=dev"), token);
+        var (after, afterBody) = await h.GetAsync(h.ListUrl("environment=dev"), token);
         ErrorAssert.Current(after, afterBody, 401, "UnauthorizedError");
     }
 
     [Fact]
     public async Task Renew_of_invalid_jwt_is_403_and_missing_field_is_422()
     {
-        await using var h = await Harness.StartAsync();
+        await using var h = await Harness.LeaseAsync();
         var (s1, b1) = await h.SendAsync(HttpMethod.Post, "/api/v1/auth/token/renew", new JsonObject { ["accessToken"] = "a.b" });
         ErrorAssert.Current(s1, b1, 403, "TokenError");
         var (s2, b2) = await h.SendAsync(HttpMethod.Post, "/api/v1/auth/token/renew", new JsonObject());
@@ -158,13 +158,13 @@ public sealed class AuthTests
     [Fact]
     public async Task Revoke_then_use_is_401_and_revoking_twice_is_401()
     {
-        await using var h = await Harness.StartAsync();
+        await using var h = await Harness.LeaseAsync();
         var token = await h.LoginAsync();
         var (s1, b1) = await h.SendAsync(HttpMethod.Post, "/api/v1/auth/token/revoke", new JsonObject { ["accessToken"] = token });
         Assert.Equal(HttpStatusCode.OK, s1);
         Assert.Equal("Successfully revoked access token", b1!["message"]!.GetValue<string>());
 
-        var (s2, b2) = await h.GetAsync(Harness.ListUrl("environment=dev"), token);
+        var (s2, b2) = await h.GetAsync(h.ListUrl("environment=dev"), token);
         ErrorAssert.Current(s2, b2, 401, "UnauthorizedError");
         var (s3, b3) = await h.SendAsync(HttpMethod.Post, "/api/v1/auth/token/revoke", new JsonObject { ["accessToken"] = token });
         ErrorAssert.Current(s3, b3, 401, "UnauthorizedError");
@@ -173,17 +173,17 @@ public sealed class AuthTests
     [Fact]
     public async Task Use_limit_allows_exactly_n_requests_then_400()
     {
-        await using var h = await Harness.StartAsync();
+        await using var h = await Harness.LeaseAsync();
         var token = await h.LoginAsync("three-uses", "s4");
         for (var i = 0; i < 3; i++)
         {
-            var (ok, _) = await h.GetAsync(Harness.ListUrl("environment=dev"), token);
+            var (ok, _) = await h.GetAsync(h.ListUrl("environment=dev"), token);
             Assert.Equal(HttpStatusCode.OK, ok);
         }
 
-        var (status, body) = await h.GetAsync(Harness.ListUrl("environment=dev"), token);
+        var (status, body) = await h.GetAsync(h.ListUrl("environment=dev"), token);
         ErrorAssert.Current(status, body, 400, "BadRequest", "Unable to renew because access token number of uses limit reached");
-        var (again, againBody) = await h.GetAsync(Harness.ListUrl("environment=dev"), token);
+        var (again, againBody) = await h.GetAsync(h.ListUrl("environment=dev"), token);
         ErrorAssert.Current(again, againBody, 401, "UnauthorizedError");
     }
 }

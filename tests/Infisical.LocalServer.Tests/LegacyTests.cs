@@ -13,15 +13,15 @@ public sealed class LegacyTests
 {
     private static async Task<(Harness H, string Token)> Start()
     {
-        var h = await Harness.StartAsync(CompatibilityLevel.Legacy2024);
+        var h = await Harness.LeaseAsync(CompatibilityLevel.Legacy2024);
         return (h, await h.LoginAsync());
     }
 
     [Fact]
     public async Task Every_auth_failure_is_403_without_reqId()
     {
-        await using var h = await Harness.StartAsync(CompatibilityLevel.Legacy2024);
-        var (s1, b1) = await h.SendAsync(HttpMethod.Get, Harness.ListUrl("environment=dev"));
+        await using var h = await Harness.LeaseAsync(CompatibilityLevel.Legacy2024);
+        var (s1, b1) = await h.SendAsync(HttpMethod.Get, h.ListUrl("environment=dev"));
         ErrorAssert.Legacy(s1, b1, 403, message: "Token missing");
         var (s2, b2) = await h.SendAsync(HttpMethod.Post, "/api/v1/auth/universal-auth/login", new JsonObject { ["clientId"] = "nobody", ["clientSecret"] = "x" });
         ErrorAssert.Legacy(s2, b2, 403, message: "Invalid credentials");
@@ -30,7 +30,7 @@ public sealed class LegacyTests
 
         var token = await h.LoginAsync();
         await h.SendAsync(HttpMethod.Post, "/api/v1/auth/token/revoke", new JsonObject { ["accessToken"] = token });
-        var (s4, b4) = await h.GetAsync(Harness.ListUrl("environment=dev"), token);
+        var (s4, b4) = await h.GetAsync(h.ListUrl("environment=dev"), token);
         ErrorAssert.Legacy(s4, b4, 403);
         var (s5, b5) = await h.SendAsync(HttpMethod.Post, "/api/v1/auth/token/revoke", new JsonObject { ["accessToken"] = token });
         ErrorAssert.Legacy(s5, b5, 403);
@@ -39,8 +39,8 @@ public sealed class LegacyTests
     [Fact]
     public async Task Garbage_token_is_500_jwt_malformed()
     {
-        await using var h = await Harness.StartAsync(CompatibilityLevel.Legacy2024);
-        var (status, body) = await h.GetAsync(Harness.ListUrl("environment=dev"), "garbage");
+        await using var h = await Harness.LeaseAsync(CompatibilityLevel.Legacy2024);
+        var (status, body) = await h.GetAsync(h.ListUrl("environment=dev"), "garbage");
         ErrorAssert.Legacy(status, body, 500, message: "jwt malformed");
     }
 
@@ -49,7 +49,7 @@ public sealed class LegacyTests
     {
         var (h, token) = await Start();
         await using var _ = h;
-        var (status, body) = await h.GetAsync(Harness.ListUrl("environment=dev&recursive=True"), token);
+        var (status, body) = await h.GetAsync(h.ListUrl("environment=dev&recursive=True"), token);
         ErrorAssert.Legacy(status, body, 403, "ValidationFailure");
         ErrorAssert.ZodIssues(body, "recursive");
     }
@@ -57,7 +57,8 @@ public sealed class LegacyTests
     [Fact]
     public async Task Jwt_exp_is_max_ttl_and_renew_returns_the_same_token()
     {
-        var (h, token) = await Start();
+        var h = await Harness.StartAsync(CompatibilityLevel.Legacy2024);
+        var token = await h.LoginAsync();
         await using var _ = h;
         var claims = Jwt.Claims(token);
         Assert.Equal(86400, claims["exp"]!.GetValue<long>() - claims["iat"]!.GetValue<long>());
@@ -71,11 +72,11 @@ public sealed class LegacyTests
     [Fact]
     public async Task Renew_when_ttl_equals_max_ttl_is_403_and_deletes_the_token()
     {
-        await using var h = await Harness.StartAsync(CompatibilityLevel.Legacy2024);
+        await using var h = await Harness.LeaseAsync(CompatibilityLevel.Legacy2024);
         var token = await h.LoginAsync("short-lived", "s3");
         var (status, body) = await h.SendAsync(HttpMethod.Post, "/api/v1/auth/token/renew", new JsonObject { ["accessToken"] = token });
         ErrorAssert.Legacy(status, body, 403, message: "Failed to renew MI access token past its Max TTL expiration");
-        var (after, _) = await h.GetAsync(Harness.ListUrl("environment=dev"), token);
+        var (after, _) = await h.GetAsync(h.ListUrl("environment=dev"), token);
         Assert.Equal(HttpStatusCode.Forbidden, after);
     }
 
@@ -84,9 +85,9 @@ public sealed class LegacyTests
     {
         var (h, token) = await Start();
         await using var _ = h;
-        var (s1, b1) = await h.GetAsync(Harness.GetUrl("NOPE", "environment=dev"), token);
+        var (s1, b1) = await h.GetAsync(h.GetUrl("NOPE", "environment=dev"), token);
         ErrorAssert.Legacy(s1, b1, 400, message: "Secret not found");
-        var (s2, b2) = await h.SendAsync(HttpMethod.Patch, "/api/v3/secrets/raw/NOPE", Harness.WriteBody(value: "x"), token);
+        var (s2, b2) = await h.SendAsync(HttpMethod.Patch, "/api/v3/secrets/raw/NOPE", h.WriteBody(value: "x"), token);
         ErrorAssert.Legacy(s2, b2, 400);
         Assert.StartsWith("Secret not found: blind index ", b2!["message"]!.GetValue<string>());
     }
@@ -96,23 +97,23 @@ public sealed class LegacyTests
     {
         var (h, token) = await Start();
         await using var _ = h;
-        var (s1, b1) = await h.GetAsync(Harness.ListUrl("environment=qa&recursive=true&include_imports=true"), token);
+        var (s1, b1) = await h.GetAsync(h.ListUrl("environment=qa&recursive=true&include_imports=true"), token);
         Assert.Equal(HttpStatusCode.OK, s1);
         Assert.Empty(b1!["secrets"]!.AsArray());
         Assert.Empty(b1["imports"]!.AsArray());
 
-        var (_, list) = await h.GetAsync(Harness.ListUrl("environment=dev"), token);
+        var (_, list) = await h.GetAsync(h.ListUrl("environment=dev"), token);
         var item = (JsonObject)list!["secrets"]![0]!;
         var expected = new[] { "id", "_id", "workspace", "environment", "version", "type", "secretKey", "secretValue", "secretComment", "secretPath" };
         Assert.Equal(expected.OrderBy(x => x), item.Select(p => p.Key).OrderBy(x => x));
         var ids = list["secrets"]!.AsArray().Select(s => s!["id"]!.GetValue<string>()).ToList();
         Assert.Equal(ids.OrderBy(x => x, StringComparer.Ordinal), ids);
 
-        var (_, got) = await h.GetAsync(Harness.GetUrl("DB_PASSWORD", "environment=dev"), token);
+        var (_, got) = await h.GetAsync(h.GetUrl("DB_PASSWORD", "environment=dev"), token);
         var secret = (JsonObject)got!["secret"]!;
         Assert.True(secret.ContainsKey("tags"));
         Assert.False(secret.ContainsKey("createdAt"));
-        var (_, versioned) = await h.GetAsync(Harness.GetUrl("DB_PASSWORD", "environment=dev&version=1"), token);
+        var (_, versioned) = await h.GetAsync(h.GetUrl("DB_PASSWORD", "environment=dev&version=1"), token);
         Assert.False(((JsonObject)versioned!["secret"]!).ContainsKey("tags"));
     }
 
@@ -121,9 +122,9 @@ public sealed class LegacyTests
     {
         var (h, token) = await Start();
         await using var _ = h;
-        var (_, got) = await h.GetAsync(Harness.GetUrl("CONN", "environment=dev&expandSecretReferences=true"), token);
+        var (_, got) = await h.GetAsync(h.GetUrl("CONN", "environment=dev&expandSecretReferences=true"), token);
         Assert.Equal("user=${DB_USER};pw=${DB_PASSWORD};host=db.prod", got!["secret"]!["secretValue"]!.GetValue<string>());
-        var (_, list) = await h.GetAsync(Harness.ListUrl("environment=dev&expandSecretReferences=true"), token);
+        var (_, list) = await h.GetAsync(h.ListUrl("environment=dev&expandSecretReferences=true"), token);
         var conn = list!["secrets"]!.AsArray().Single(s => s!["secretKey"]!.GetValue<string>() == "CONN")!;
         Assert.Equal("user=app;pw=hunter2;host=db.prod", conn["secretValue"]!.GetValue<string>());
     }
@@ -133,10 +134,10 @@ public sealed class LegacyTests
     {
         var (h, token) = await Start();
         await using var _ = h;
-        var (s1, b1) = await h.SendAsync(HttpMethod.Post, "/api/v3/secrets/raw/NEW", Harness.WriteBody(path: "/missing", value: "v"), token);
+        var (s1, b1) = await h.SendAsync(HttpMethod.Post, "/api/v3/secrets/raw/NEW", h.WriteBody(path: "/missing", value: "v"), token);
         ErrorAssert.Legacy(s1, b1, 400, message: "Folder not found for the given environment slug & secret path");
 
-        var body = Harness.WriteBody(value: "new");
+        var body = h.WriteBody(value: "new");
         body["secretComment"] = "ignored";
         var (s2, b2) = await h.SendAsync(HttpMethod.Patch, "/api/v3/secrets/raw/DB_PASSWORD", body, token);
         Assert.Equal(HttpStatusCode.OK, s2);
@@ -151,5 +152,25 @@ public sealed class LegacyTests
         await using var _ = h;
         var (status, body) = await h.GetAsync("/api/v3/secrets/raw?workspaceId=00000000-0000-0000-0000-000000000000&environment=dev", token);
         ErrorAssert.Legacy(status, body, 400, message: "Project not found during bot lookup.");
+    }
+
+    [Fact]
+    public async Task After_ttl_but_before_max_ttl_the_valid_jwt_is_refused_with_403_ttl_expiration()
+    {
+        await using var h = await Harness.StartAsync(CompatibilityLevel.Legacy2024);
+        var token = await h.LoginAsync();
+        h.Server.Controls.AdvanceClock(TimeSpan.FromSeconds(7201));
+        var (status, body) = await h.GetAsync(h.ListUrl("environment=dev"), token);
+        ErrorAssert.Legacy(status, body, 403, message: "Failed to renew MI access token due to TTL expiration");
+    }
+
+    [Fact]
+    public async Task ViewSecretValue_is_ignored_by_the_2024_server()
+    {
+        var (h, token) = await Start();
+        await using var _ = h;
+        var (status, body) = await h.GetAsync(h.ListUrl("environment=dev&viewSecretValue=False"), token);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains(body!["secrets"]!.AsArray(), s => s!["secretValue"]!.GetValue<string>() == "hunter2");
     }
 }

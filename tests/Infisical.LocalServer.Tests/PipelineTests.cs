@@ -35,13 +35,13 @@ public sealed class PipelineTests
 
         for (var i = 0; i < 2; i++)
         {
-            var (response, _) = await h.RawAsync(HttpMethod.Get, Harness.ListUrl("environment=dev"), token: token);
+            var (response, _) = await h.RawAsync(HttpMethod.Get, h.ListUrl("environment=dev"), token: token);
             Assert.Equal((HttpStatusCode)429, response.StatusCode);
             Assert.Equal("3", response.Headers.GetValues("retry-after").Single());
             Assert.Equal("3", response.Headers.GetValues("x-ratelimit-reset").Single());
         }
 
-        var (ok, _) = await h.RawAsync(HttpMethod.Get, Harness.ListUrl("environment=dev"), token: token);
+        var (ok, _) = await h.RawAsync(HttpMethod.Get, h.ListUrl("environment=dev"), token: token);
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
     }
 
@@ -60,8 +60,8 @@ public sealed class PipelineTests
     {
         await using var h = await Harness.StartAsync();
         var token = await h.LoginAsync();
-        await h.GetAsync(Harness.ListUrl("environment=dev&recursive=false"), token);
-        await h.GetAsync(Harness.GetUrl("NOPE", "environment=dev"), token);
+        await h.GetAsync(h.ListUrl("environment=dev&recursive=false"), token);
+        await h.GetAsync(h.GetUrl("NOPE", "environment=dev"), token);
         var (_, log) = await h.SendAsync(HttpMethod.Get, "/__test/requests");
         var entries = log!["requests"]!.AsArray();
         Assert.Equal(3, entries.Count);
@@ -83,7 +83,7 @@ public sealed class PipelineTests
         var token = await h.LoginAsync("short-lived", "s3");
         var (advanced, _) = await h.SendAsync(HttpMethod.Post, "/__test/clock/advance", new JsonObject { ["seconds"] = 61 });
         Assert.Equal(HttpStatusCode.OK, advanced);
-        var (status, body) = await h.GetAsync(Harness.ListUrl("environment=dev"), token);
+        var (status, body) = await h.GetAsync(h.ListUrl("environment=dev"), token);
         ErrorAssert.Current(status, body, 403, "TokenError");
     }
 
@@ -100,7 +100,7 @@ public sealed class PipelineTests
     {
         await using var h = await Harness.StartAsync(CompatibilityLevel.Legacy2024, rateLimit: new RateLimitOptions { Enabled = true, SecretsLimit = 2 });
         var token = await h.LoginAsync();
-        var url = Harness.ListUrl("environment=dev");
+        var url = h.ListUrl("environment=dev");
         var (first, _) = await h.RawAsync(HttpMethod.Get, url, token: token);
         Assert.Equal("2", first.Headers.GetValues("x-ratelimit-limit").Single());
         Assert.Equal("1", first.Headers.GetValues("x-ratelimit-remaining").Single());
@@ -113,7 +113,7 @@ public sealed class PipelineTests
         Assert.Equal("Too Many Requests", body["error"]!.GetValue<string>());
         Assert.Equal("Rate limit exceeded, retry in 1 minute", body["message"]!.GetValue<string>());
 
-        var (other, _) = await h.RawAsync(HttpMethod.Get, Harness.GetUrl("DB_USER", "environment=dev"), token: token);
+        var (other, _) = await h.RawAsync(HttpMethod.Get, h.GetUrl("DB_USER", "environment=dev"), token: token);
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
 
         h.Server.Controls.AdvanceClock(TimeSpan.FromSeconds(61));
@@ -126,7 +126,7 @@ public sealed class PipelineTests
     {
         await using var h = await Harness.StartAsync();
         var token = await h.LoginAsync();
-        var (response, _) = await h.RawAsync(HttpMethod.Get, Harness.ListUrl("environment=dev"), token: token);
+        var (response, _) = await h.RawAsync(HttpMethod.Get, h.ListUrl("environment=dev"), token: token);
         Assert.False(response.Headers.Contains("x-ratelimit-limit"));
     }
 }

@@ -12,7 +12,7 @@ public sealed class SecretWriteTests
 {
     private static async Task<(Harness H, string Token)> Start()
     {
-        var h = await Harness.StartAsync();
+        var h = await Harness.LeaseAsync();
         return (h, await h.LoginAsync());
     }
 
@@ -25,10 +25,10 @@ public sealed class SecretWriteTests
     {
         var (h, token) = await Start();
         await using var _ = h;
-        var (status, body) = await h.SendAsync(HttpMethod.Post, "/api/v3/secrets/raw/NEW", Harness.WriteBody(value: input), token);
+        var (status, body) = await h.SendAsync(HttpMethod.Post, "/api/v3/secrets/raw/NEW", h.WriteBody(value: input), token);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(stored, body!["secret"]!["secretValue"]!.GetValue<string>());
-        var (_, got) = await h.GetAsync(Harness.GetUrl("NEW", "environment=dev"), token);
+        var (_, got) = await h.GetAsync(h.GetUrl("NEW", "environment=dev"), token);
         Assert.Equal(stored, got!["secret"]!["secretValue"]!.GetValue<string>());
     }
 
@@ -37,7 +37,7 @@ public sealed class SecretWriteTests
     {
         var (h, token) = await Start();
         await using var _ = h;
-        var body = Harness.WriteBody(value: "v");
+        var body = h.WriteBody(value: "v");
         body["secretComment"] = "  note  ";
         var (_, response) = await h.SendAsync(HttpMethod.Post, "/api/v3/secrets/raw/NEW", body, token);
         var secret = (JsonObject)response!["secret"]!;
@@ -58,7 +58,7 @@ public sealed class SecretWriteTests
     {
         var (h, token) = await Start();
         await using var _ = h;
-        var (status, body) = await h.SendAsync(HttpMethod.Post, "/api/v3/secrets/raw/" + System.Uri.EscapeDataString(name), Harness.WriteBody(value: "v"), token);
+        var (status, body) = await h.SendAsync(HttpMethod.Post, "/api/v3/secrets/raw/" + System.Uri.EscapeDataString(name), h.WriteBody(value: "v"), token);
         ErrorAssert.Current(status, body, 422, "ValidationFailure");
     }
 
@@ -67,9 +67,9 @@ public sealed class SecretWriteTests
     {
         var (h, token) = await Start();
         await using var _ = h;
-        var (status, _) = await h.SendAsync(HttpMethod.Post, "/api/v3/secrets/raw/" + System.Uri.EscapeDataString("my key.v1"), Harness.WriteBody(value: "v"), token);
+        var (status, _) = await h.SendAsync(HttpMethod.Post, "/api/v3/secrets/raw/" + System.Uri.EscapeDataString("my key.v1"), h.WriteBody(value: "v"), token);
         Assert.Equal(HttpStatusCode.OK, status);
-        var (got, body) = await h.GetAsync(Harness.GetUrl("my key.v1", "environment=dev"), token);
+        var (got, body) = await h.GetAsync(h.GetUrl("my key.v1", "environment=dev"), token);
         Assert.Equal(HttpStatusCode.OK, got);
         Assert.Equal("my key.v1", body!["secret"]!["secretKey"]!.GetValue<string>());
     }
@@ -79,14 +79,14 @@ public sealed class SecretWriteTests
     {
         var (h, token) = await Start();
         await using var _ = h;
-        var (s1, b1) = await h.SendAsync(HttpMethod.Post, "/api/v3/secrets/raw/NEW", Harness.WriteBody(), token);
+        var (s1, b1) = await h.SendAsync(HttpMethod.Post, "/api/v3/secrets/raw/NEW", h.WriteBody(), token);
         ErrorAssert.Current(s1, b1, 422, "ValidationFailure");
         ErrorAssert.ZodIssues(b1, "secretValue");
 
-        var (s2, b2) = await h.SendAsync(HttpMethod.Post, "/api/v3/secrets/raw/DB_USER", Harness.WriteBody(value: "x"), token);
+        var (s2, b2) = await h.SendAsync(HttpMethod.Post, "/api/v3/secrets/raw/DB_USER", h.WriteBody(value: "x"), token);
         ErrorAssert.Current(s2, b2, 400, "BadRequest", "Secret already exist");
 
-        var personal = Harness.WriteBody(value: "x");
+        var personal = h.WriteBody(value: "x");
         personal["type"] = "personal";
         var (s3, b3) = await h.SendAsync(HttpMethod.Post, "/api/v3/secrets/raw/P", personal, token);
         ErrorAssert.Current(s3, b3, 400, "BadRequest", "Must be user to create personal secret");
@@ -97,7 +97,7 @@ public sealed class SecretWriteTests
     {
         var (h, token) = await Start();
         await using var _ = h;
-        var (status, body) = await h.SendAsync(HttpMethod.Post, "/api/v3/secrets/raw/NEW", Harness.WriteBody(path: "/missing", value: "v"), token);
+        var (status, body) = await h.SendAsync(HttpMethod.Post, "/api/v3/secrets/raw/NEW", h.WriteBody(path: "/missing", value: "v"), token);
         ErrorAssert.Current(status, body, 404, "NotFound", "Folder with path '/missing' in environment with slug 'dev' not found");
     }
 
@@ -106,7 +106,7 @@ public sealed class SecretWriteTests
     {
         var (h, token) = await Start();
         await using var _ = h;
-        var body = Harness.WriteBody(value: "  app2 ");
+        var body = h.WriteBody(value: "  app2 ");
         body["newSecretName"] = "DB_LOGIN";
         body["secretComment"] = " spaced ";
         var (status, response) = await h.SendAsync(HttpMethod.Patch, "/api/v3/secrets/raw/DB_USER", body, token);
@@ -119,10 +119,10 @@ public sealed class SecretWriteTests
         Assert.False(secret["secretValueHidden"]!.GetValue<bool>());
         Assert.False(secret.ContainsKey("tags"));
 
-        var (_, v1) = await h.GetAsync(Harness.GetUrl("DB_LOGIN", "environment=dev&version=1"), token);
+        var (_, v1) = await h.GetAsync(h.GetUrl("DB_LOGIN", "environment=dev&version=1"), token);
         Assert.Equal("app", v1!["secret"]!["secretValue"]!.GetValue<string>());
         Assert.Equal("DB_USER", v1["secret"]!["secretKey"]!.GetValue<string>());
-        var (old, oldBody) = await h.GetAsync(Harness.GetUrl("DB_USER", "environment=dev"), token);
+        var (old, oldBody) = await h.GetAsync(h.GetUrl("DB_USER", "environment=dev"), token);
         ErrorAssert.Current(old, oldBody, 404, "NotFound");
     }
 
@@ -131,10 +131,10 @@ public sealed class SecretWriteTests
     {
         var (h, token) = await Start();
         await using var _ = h;
-        var body = Harness.WriteBody();
+        var body = h.WriteBody();
         body["newSecretName"] = "DB_LOGIN";
         await h.SendAsync(HttpMethod.Patch, "/api/v3/secrets/raw/DB_USER", body, token);
-        var (_, conn) = await h.GetAsync(Harness.GetUrl("CONN", "environment=dev"), token);
+        var (_, conn) = await h.GetAsync(h.GetUrl("CONN", "environment=dev"), token);
         Assert.Contains("${DB_LOGIN}", conn!["secret"]!["secretValue"]!.GetValue<string>());
         Assert.Equal(2, conn["secret"]!["version"]!.GetValue<int>());
     }
@@ -144,16 +144,16 @@ public sealed class SecretWriteTests
     {
         var (h, token) = await Start();
         await using var _ = h;
-        var (_, list) = await h.GetAsync(Harness.ListUrl("environment=dev"), token);
+        var (_, list) = await h.GetAsync(h.ListUrl("environment=dev"), token);
         var tagId = list!["secrets"]!.AsArray().First(s => s!["secretKey"]!.GetValue<string>() == "DB_PASSWORD")!["tags"]![0]!["id"]!.GetValue<string>();
-        var body = Harness.WriteBody();
+        var body = h.WriteBody();
         body["secretReminderRepeatDays"] = 30;
         body["secretReminderNote"] = "rotate";
         body["secretMetadata"] = new JsonArray(new JsonObject { ["key"] = "owner", ["value"] = "team-a" });
         body["tagIds"] = new JsonArray(tagId);
         var (status, _) = await h.SendAsync(HttpMethod.Patch, "/api/v3/secrets/raw/DB_USER", body, token);
         Assert.Equal(HttpStatusCode.OK, status);
-        var (_, got) = await h.GetAsync(Harness.GetUrl("DB_USER", "environment=dev"), token);
+        var (_, got) = await h.GetAsync(h.GetUrl("DB_USER", "environment=dev"), token);
         var secret = got!["secret"]!;
         Assert.Equal(30, secret["secretReminderRepeatDays"]!.GetValue<double>());
         Assert.Equal("rotate", secret["secretReminderNote"]!.GetValue<string>());
@@ -171,9 +171,9 @@ public sealed class SecretWriteTests
     {
         var (h, token) = await Start();
         await using var _ = h;
-        var (s1, b1) = await h.SendAsync(HttpMethod.Patch, "/api/v3/secrets/raw/NOPE", Harness.WriteBody(value: "x"), token);
+        var (s1, b1) = await h.SendAsync(HttpMethod.Patch, "/api/v3/secrets/raw/NOPE", h.WriteBody(value: "x"), token);
         ErrorAssert.Current(s1, b1, 404, "NotFound");
-        var (s2, b2) = await h.SendAsync(HttpMethod.Delete, "/api/v3/secrets/raw/NOPE", Harness.WriteBody(), token);
+        var (s2, b2) = await h.SendAsync(HttpMethod.Delete, "/api/v3/secrets/raw/NOPE", h.WriteBody(), token);
         ErrorAssert.Current(s2, b2, 404, "NotFound");
     }
 
@@ -182,11 +182,11 @@ public sealed class SecretWriteTests
     {
         var (h, token) = await Start();
         await using var _ = h;
-        var (status, body) = await h.SendAsync(HttpMethod.Delete, "/api/v3/secrets/raw/DB_USER", Harness.WriteBody(), token);
+        var (status, body) = await h.SendAsync(HttpMethod.Delete, "/api/v3/secrets/raw/DB_USER", h.WriteBody(), token);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("app", body!["secret"]!["secretValue"]!.GetValue<string>());
         Assert.False(body["secret"]!["secretValueHidden"]!.GetValue<bool>());
-        var (after, afterBody) = await h.GetAsync(Harness.GetUrl("DB_USER", "environment=dev"), token);
+        var (after, afterBody) = await h.GetAsync(h.GetUrl("DB_USER", "environment=dev"), token);
         ErrorAssert.Current(after, afterBody, 404, "NotFound");
     }
 
@@ -195,18 +195,18 @@ public sealed class SecretWriteTests
     {
         var (h, token) = await Start();
         await using var _ = h;
-        var (status, body) = await h.SendAsync(HttpMethod.Post, "/api/v3/secrets/raw/NEW", Harness.WriteBody(environment: "prod", value: "v"), token);
+        var (status, body) = await h.SendAsync(HttpMethod.Post, "/api/v3/secrets/raw/NEW", h.WriteBody(environment: "prod", value: "v"), token);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Null(body!["secret"]);
         Assert.Equal("open", body["approval"]!["status"]!.GetValue<string>());
-        var (missing, _) = await h.GetAsync(Harness.GetUrl("NEW", "environment=prod"), token);
+        var (missing, _) = await h.GetAsync(h.GetUrl("NEW", "environment=prod"), token);
         Assert.Equal(HttpStatusCode.NotFound, missing);
 
         // Policies added at run time through the test controls behave the same.
-        await h.SendAsync(HttpMethod.Post, "/__test/approval-policies", new JsonObject { ["projectId"] = Harness.ProjectId, ["environment"] = "dev" });
-        var (_, update) = await h.SendAsync(HttpMethod.Patch, "/api/v3/secrets/raw/DB_USER", Harness.WriteBody(value: "changed"), token);
+        await h.SendAsync(HttpMethod.Post, "/__test/approval-policies", new JsonObject { ["projectId"] = h.ProjectId, ["environment"] = "dev" });
+        var (_, update) = await h.SendAsync(HttpMethod.Patch, "/api/v3/secrets/raw/DB_USER", h.WriteBody(value: "changed"), token);
         Assert.NotNull(update!["approval"]);
-        var (_, got) = await h.GetAsync(Harness.GetUrl("DB_USER", "environment=dev"), token);
+        var (_, got) = await h.GetAsync(h.GetUrl("DB_USER", "environment=dev"), token);
         Assert.Equal("app", got!["secret"]!["secretValue"]!.GetValue<string>());
     }
 
@@ -215,10 +215,10 @@ public sealed class SecretWriteTests
     {
         var (h, token) = await Start();
         await using var _ = h;
-        var body = new JsonObject { ["projectId"] = Harness.ProjectId, ["environment"] = "dev", ["secretValue"] = "v4" };
+        var body = new JsonObject { ["projectId"] = h.ProjectId, ["environment"] = "dev", ["secretValue"] = "v4" };
         var (status, _) = await h.SendAsync(HttpMethod.Post, "/api/v4/secrets/V4KEY", body, token);
         Assert.Equal(HttpStatusCode.OK, status);
-        var (got, response) = await h.GetAsync($"/api/v4/secrets/V4KEY?projectId={Harness.ProjectId}&environment=dev", token);
+        var (got, response) = await h.GetAsync($"/api/v4/secrets/V4KEY?projectId={h.ProjectId}&environment=dev", token);
         Assert.Equal(HttpStatusCode.OK, got);
         Assert.Equal("v4", response!["secret"]!["secretValue"]!.GetValue<string>());
     }

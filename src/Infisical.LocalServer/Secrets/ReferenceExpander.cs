@@ -5,14 +5,15 @@ using System.Text.RegularExpressions;
 namespace Infisical.LocalServer;
 
 /// <summary>
-/// <c>${...}</c> expansion (spec §3.10): <c>${KEY}</c> = same env and folder, <c>${env.a.b.KEY}</c> = folder /a/b of env;
-/// recursive to depth 10 with cycle detection, up to 10 re-scans, missing references left literal, and the
-/// skipMultilineEncoding quoting quirk. Call under the state lock.
+/// <c>${...}</c> expansion as the real server does it (spec §3.10): <c>${KEY}</c> = same env and folder,
+/// <c>${env.a.b.KEY}</c> = folder /a/b of env. The server keeps one result string and a stack of referenced values
+/// to scan (depth ≤ 10); every reference found is replaced everywhere in the result. A reference back to a secret
+/// already on the chain is substituted once but not scanned again, which is how cycles stop. Missing references
+/// stay literal. Call under the state lock.
 /// </summary>
 public sealed class ReferenceExpander
 {
     private const int MaxDepth = 10;
-    private const int MaxPasses = 10;
     private static readonly Regex CurrentPattern = new(@"\$\{([a-zA-Z0-9-_.@]+)\}", RegexOptions.CultureInvariant);
     private static readonly Regex LegacyPattern = new(@"\$\{([^}]+)\}", RegexOptions.CultureInvariant);
     private readonly Project project;
@@ -30,98 +31,82 @@ public sealed class ReferenceExpander
         this.crossPathOnly = crossPathOnly;
     }
 
+    private Regex Pattern => legacy ? LegacyPattern : CurrentPattern;
+
     /// <summary>Expands the value of a secret living in (<paramref name="environment"/>, <paramref name="path"/>).</summary>
     public string Expand(SecretRecord secret, string value, string environment, string path)
     {
-        var visited = new HashSet<string> { Id(environment, path, secret.Key) };
-        var result = ExpandValue(value, environment, path, visited, 0, out var expandedAny);
-        if (expandedAny && secret.SkipMultilineEncoding == true && result.Contains('\n'))
-        {
-            // The real server quotes and escapes newlines when the flag is set (the reverse of what the name suggests).
-            result = "\"" + result.Replace("\n", "\\n") + "\"";
-        }
-
-        return result;
-    }
-
-    private string ExpandValue(string value, string environment, string path, HashSet<string> visited, int depth, out bool expandedAny)
-    {
-        expandedAny = false;
-        if (depth >= MaxDepth)
+        if (string.IsNullOrEmpty(value) || !Pattern.IsMatch(value))
         {
             return value;
         }
 
-        var pattern = legacy ? LegacyPattern : CurrentPattern;
         var result = value;
-        for (var pass = 0; pass < MaxPasses; pass++)
+        var stack = new Stack<Frame>();
+        stack.Push(new Frame(value, environment, path, 0, new HashSet<string> { Id(environment, path, secret.Key) }));
+        while (stack.Count > 0)
         {
-            var changed = false;
-            result = pattern.Replace(result, match =>
+            var frame = stack.Pop();
+            if (frame.Depth > MaxDepth)
             {
-                var replacement = Resolve(match.Groups[1].Value, environment, path, visited, depth);
-                if (replacement == null)
-                {
-                    return match.Value;
-                }
-
-                changed = true;
-                return replacement;
-            });
-            if (!changed)
-            {
-                break;
+                continue;
             }
 
-            expandedAny = true;
+            foreach (Match match in Pattern.Matches(frame.Value))
+            {
+                if (!TryParse(match.Groups[1].Value, frame, out var env, out var folder, out var key))
+                {
+                    continue;
+                }
+
+                var target = SecretScope.Folder(project, env, folder)?.Secrets.FirstOrDefault(s => s.Key == key);
+                var referenced = target?.Value ?? string.Empty;
+                var id = Id(env, folder, key);
+                if (target != null && Pattern.IsMatch(referenced) && !frame.Visited.Contains(id))
+                {
+                    stack.Push(new Frame(referenced, env, folder, frame.Depth + 1, new HashSet<string>(frame.Visited) { id }));
+                }
+
+                // Missing references stay literal; the 2024 server also left empty values literal.
+                if (target != null && (referenced.Length > 0 || !legacy))
+                {
+                    result = result.Replace(match.Value, referenced, System.StringComparison.Ordinal);
+                }
+            }
+        }
+
+        if (secret.SkipMultilineEncoding == true && result.Contains('\n'))
+        {
+            // The real server quotes and escapes newlines when the flag is set (the reverse of what the name suggests).
+            result = "\"" + result.Replace("\n", "\\n", System.StringComparison.Ordinal) + "\"";
         }
 
         return result;
     }
 
-    private string? Resolve(string reference, string environment, string path, HashSet<string> visited, int depth)
+    private bool TryParse(string reference, Frame frame, out string env, out string folder, out string key)
     {
-        if (reference.StartsWith('@'))
+        var parts = reference.Trim().Split('.');
+        key = parts[^1];
+        env = frame.Environment;
+        folder = frame.Path;
+        if (parts[0].StartsWith('@'))
         {
             // Cross-project references need an org feature and grants; without them the server leaves them literal.
-            return null;
+            return false;
         }
 
-        var parts = reference.Split('.');
-        string env;
-        string folder;
-        var key = parts[^1].Trim();
         if (parts.Length == 1)
         {
-            if (crossPathOnly)
-            {
-                return null;
-            }
-
-            env = environment;
-            folder = path;
-        }
-        else
-        {
-            env = parts[0].Trim();
-            folder = parts.Length == 2 ? "/" : "/" + string.Join('/', parts.Skip(1).Take(parts.Length - 2).Select(p => p.Trim()));
+            return !crossPathOnly;
         }
 
-        var id = Id(env, folder, key);
-        if (visited.Contains(id))
-        {
-            return null;
-        }
-
-        var target = SecretScope.Folder(project, env, folder)?.Secrets.FirstOrDefault(s => s.Key == key);
-        if (target == null || (legacy && target.Value.Length == 0))
-        {
-            return null;
-        }
-
-        var nested = new HashSet<string>(visited) { id };
-        return ExpandValue(target.Value, env, folder, nested, depth + 1, out _);
+        env = parts[0];
+        folder = "/" + string.Join('/', parts.Skip(1).Take(parts.Length - 2));
+        return true;
     }
 
-    private static string Id(string env, string path, string key) => env + "\u0000" + path + "\u0000" + key;
+    private static string Id(string env, string path, string key) => env + ":" + path + ":" + key;
+
+    private sealed record Frame(string Value, string Environment, string Path, int Depth, HashSet<string> Visited);
 }

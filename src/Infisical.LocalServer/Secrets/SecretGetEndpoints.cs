@@ -29,7 +29,7 @@ public sealed class SecretGetEndpoints : IEndpointModule
         var errors = ApiErrors.From(http);
         var query = http.Request.Query;
         var input = new InputReader(errors.Compatibility);
-        var viewValue = input.QueryBool(query, "viewSecretValue", true) || errors.IsLegacy;
+        var viewValue = errors.IsLegacy || input.QueryBool(query, "viewSecretValue", true);
         var expand = input.QueryBool(query, "expandSecretReferences", false);
         var includeImports = input.QueryBool(query, "include_imports", false);
         var version = input.QueryInt(query, "version");

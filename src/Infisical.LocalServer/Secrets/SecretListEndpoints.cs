@@ -31,7 +31,8 @@ public sealed class SecretListEndpoints : IEndpointModule
         var errors = ApiErrors.From(http);
         var query = http.Request.Query;
         var input = new InputReader(errors.Compatibility);
-        var viewValue = input.QueryBool(query, "viewSecretValue", true) || errors.IsLegacy;
+        // The 2024 server had no viewSecretValue parameter: zod stripped it unvalidated and values were always shown.
+        var viewValue = errors.IsLegacy || input.QueryBool(query, "viewSecretValue", true);
         var expand = input.QueryBool(query, "expandSecretReferences", false);
         var recursive = input.QueryBool(query, "recursive", false);
         var includeImports = input.QueryBool(query, "include_imports", false);

@@ -88,8 +88,11 @@ public sealed class PackagedBuildTests
         Assert.True(plain.ExitCode == 0, plain.Output);
         Assert.True(designTime.ExitCode == 0, designTime.Output);
         Assert.Equal(before, SecretRequests());
-        Assert.DoesNotContain(Directory.GetFiles(app, "*", SearchOption.AllDirectories), f => f.EndsWith(".json", StringComparison.Ordinal) && f.Contains("nfisical", StringComparison.Ordinal) && !f.Contains("nuget", StringComparison.OrdinalIgnoreCase));
-        Assert.Empty(Directory.GetFiles(app, ".env", SearchOption.AllDirectories));
+        Assert.Empty(Directory.GetDirectories(app, "infisical", SearchOption.AllDirectories));
+        foreach (var name in new[] { "appsettings.Infisical.json", ".env", "infisical.manifest.json" })
+        {
+            Assert.Empty(Directory.GetFiles(app, name, SearchOption.AllDirectories));
+        }
     }
 
     [Fact]

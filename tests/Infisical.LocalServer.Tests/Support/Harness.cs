@@ -10,24 +10,26 @@ using Infisical.LocalServer;
 
 namespace Infisical.LocalServer.Tests;
 
-/// <summary>A running local server plus a raw HttpClient; one per test so tests cannot disturb each other.</summary>
+/// <summary>A local server (own or shared) plus a raw HttpClient and the project a test works in.</summary>
 public sealed class Harness : IAsyncDisposable
 {
-    public const string ProjectId = "7d3b2f6e-3c1a-4a57-9a8e-0b6f3c2d1e4f";
+    public const string DefaultProjectId = "7d3b2f6e-3c1a-4a57-9a8e-0b6f3c2d1e4f";
     public const string ClientId = "client-id-1";
     public const string ClientSecret = "client-secret-1";
 
-    public const string DefaultSeed = """
-    {
+    public const string DefaultSeedIdentities = """
       "identities": [
         { "id": "0b8e6f3a-1111-4c2d-9a8e-0b6f3c2d1e4f", "name": "ci-bot", "clientId": "client-id-1", "clientSecret": "client-secret-1",
           "accessTokenTTL": 7200, "accessTokenMaxTTL": 86400 },
         { "clientId": "short-lived", "clientSecret": "s3", "accessTokenTTL": 60, "accessTokenMaxTTL": 60 },
         { "clientId": "three-uses", "clientSecret": "s4", "accessTokenNumUsesLimit": 3 },
         { "clientId": "no-expiry", "clientSecret": "s5", "accessTokenTTL": 0, "accessTokenMaxTTL": 0, "awsAuth": { "allowedAccountIds": "123" } }
-      ],
-      "projects": [
-        { "id": "7d3b2f6e-3c1a-4a57-9a8e-0b6f3c2d1e4f", "slug": "demo", "environments": ["dev", "staging", "prod"],
+      ]
+    """;
+
+    // {0} = project id, {1} = project slug.
+    public const string ProjectTemplate = """
+        { "id": "@ID@", "slug": "@SLUG@", "environments": ["dev", "staging", "prod"],
           "tags": [ { "slug": "db", "name": "Database", "color": "#ff0000" } ],
           "kmsKeys": [ { "name": "k1" } ],
           "secrets": [
@@ -51,20 +53,48 @@ public sealed class Harness : IAsyncDisposable
             { "environment": "dev", "path": "/", "fromEnvironment": "prod", "fromPath": "/shared" }
           ],
           "approvalPolicies": [ { "environment": "prod", "secretPath": "/" } ] }
-      ]
-    }
     """;
 
-    private Harness(LocalInfisicalServer server)
+    public static string DefaultSeed => "{" + DefaultSeedIdentities + ", \"projects\": [" + Project(DefaultProjectId, "demo") + "] }";
+
+    public static string Project(string id, string slug) => ProjectTemplate.Replace("@ID@", id).Replace("@SLUG@", slug);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<CompatibilityLevel, Lazy<Task<LocalInfisicalServer>>> Pool = new();
+    private readonly bool owned;
+
+    private Harness(LocalInfisicalServer server, string projectId, bool owned)
     {
         Server = server;
+        ProjectId = projectId;
+        this.owned = owned;
         Http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
     }
+
+    /// <summary>The project this test works in.</summary>
+    public string ProjectId { get; }
 
     public LocalInfisicalServer Server { get; }
 
     public HttpClient Http { get; }
 
+    /// <summary>
+    /// A fresh copy of the default project on a server shared by all tests of that compatibility level. Use only in
+    /// tests that do not touch server-wide things (clock, faults, request log, rate limits); those use <see cref="StartAsync"/>.
+    /// </summary>
+    public static async Task<Harness> LeaseAsync(CompatibilityLevel level = CompatibilityLevel.Current)
+    {
+        var server = await Pool.GetOrAdd(level, l => new Lazy<Task<LocalInfisicalServer>>(() => LocalInfisicalServer.StartAsync(new LocalServerOptions
+        {
+            Seed = SeedDocument.Parse("{" + DefaultSeedIdentities + "}"),
+            Compatibility = l,
+            EnableTestControls = true,
+        }))).Value;
+        var projectId = Guid.NewGuid().ToString();
+        server.LoadSeed(SeedDocument.Parse("{ \"projects\": [" + Project(projectId, "demo-" + projectId[..8]) + "] }"));
+        return new Harness(server, projectId, owned: false);
+    }
+
+    /// <summary>A server of its own (default seed unless given).</summary>
     public static async Task<Harness> StartAsync(CompatibilityLevel level = CompatibilityLevel.Current, string? seed = null, bool testControls = true, RateLimitOptions? rateLimit = null)
     {
         var server = await LocalInfisicalServer.StartAsync(new LocalServerOptions
@@ -74,7 +104,7 @@ public sealed class Harness : IAsyncDisposable
             EnableTestControls = testControls,
             RateLimit = rateLimit,
         });
-        return new Harness(server);
+        return new Harness(server, DefaultProjectId, owned: true);
     }
 
     public async Task<string> LoginAsync(string clientId = ClientId, string clientSecret = ClientSecret)
@@ -114,11 +144,11 @@ public sealed class Harness : IAsyncDisposable
 
     public Task<(HttpStatusCode Status, JsonNode? Body)> GetAsync(string url, string token) => SendAsync(HttpMethod.Get, url, null, token);
 
-    public static string ListUrl(string query) => $"/api/v3/secrets/raw?workspaceId={ProjectId}&{query}";
+    public string ListUrl(string query) => $"/api/v3/secrets/raw?workspaceId={ProjectId}&{query}";
 
-    public static string GetUrl(string name, string query) => $"/api/v3/secrets/raw/{Uri.EscapeDataString(name)}?workspaceId={ProjectId}&{query}";
+    public string GetUrl(string name, string query) => $"/api/v3/secrets/raw/{Uri.EscapeDataString(name)}?workspaceId={ProjectId}&{query}";
 
-    public static JsonObject WriteBody(string environment = "dev", string path = "/", string? value = null)
+    public JsonObject WriteBody(string environment = "dev", string path = "/", string? value = null)
     {
         var body = new JsonObject { ["workspaceId"] = ProjectId, ["environment"] = environment, ["secretPath"] = path };
         if (value != null)
@@ -132,6 +162,9 @@ public sealed class Harness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        await Server.DisposeAsync();
+        if (owned)
+        {
+            await Server.DisposeAsync();
+        }
     }
 }

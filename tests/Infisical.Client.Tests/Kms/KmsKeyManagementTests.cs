@@ -1,0 +1,167 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Threading.Tasks;
+using Infisical.Client.Kms;
+using Infisical.Client.Tests.Support;
+using Infisical.LocalServer;
+using Xunit;
+
+namespace Infisical.Client.Tests.Kms;
+
+/// <summary>KMS key management over HTTP against the local server.</summary>
+public sealed class KmsKeyManagementTests
+{
+    [Theory]
+    [MemberData(nameof(BothModes.All), MemberType = typeof(BothModes))]
+    public async Task CreateGetByIdAndByNameAgree(CompatibilityLevel level)
+    {
+        var (h, client) = await KmsSeed.StartAsync(level);
+        await using var _ = h;
+        using var __ = client;
+
+        var created = await client.Kms.CreateKeyAsync(new CreateKmsKeyOptions
+        {
+            ProjectId = KmsSeed.ProjectId, Name = "Payments-Key", Description = "for payments",
+            EncryptionAlgorithm = KmsEncryptionAlgorithm.Aes128Gcm,
+        });
+        var byId = await client.Kms.GetKeyByIdAsync(created.Id);
+        var byName = await client.Kms.GetKeyByNameAsync("payments-key", KmsSeed.ProjectId);
+
+        Assert.Equal("payments-key", created.Name);
+        Assert.Equal("aes-128-gcm", created.EncryptionAlgorithm);
+        Assert.Equal(KmsSeed.ProjectId, created.ProjectId);
+        Assert.True(Guid.TryParse(created.Id, out _));
+        Assert.Equal(created.Id, byId.Id);
+        Assert.Equal(created.Id, byName.Id);
+        Assert.Equal("for payments", byName.Description);
+        Assert.NotNull(byId.CreatedAt);
+
+        // 2024 servers predate sign/verify keys and send no keyUsage; the client must still read the key.
+        Assert.Equal(level == CompatibilityLevel.Current ? "encrypt-decrypt" : null, byId.KeyUsage);
+    }
+
+    [Fact]
+    public async Task ListPagesSearchesAndOrders()
+    {
+        var (h, client) = await KmsSeed.StartAsync();
+        await using var _ = h;
+        using var __ = client;
+
+        var firstPage = await client.Kms.ListKeysAsync(new ListKmsKeysOptions { ProjectId = KmsSeed.ProjectId, Limit = 2 });
+        var secondPage = await client.Kms.ListKeysAsync(new ListKmsKeysOptions { ProjectId = KmsSeed.ProjectId, Limit = 2, Offset = 2 });
+        var descending = await client.Kms.ListKeysAsync(new ListKmsKeysOptions { ProjectId = KmsSeed.ProjectId, OrderDirection = OrderDirection.Desc });
+        var search = await client.Kms.ListKeysAsync(new ListKmsKeysOptions { ProjectId = KmsSeed.ProjectId, Search = "APP" });
+
+        Assert.Equal(5, firstPage.TotalCount);
+        Assert.Equal(new[] { "alpha", "beta-app" }, firstPage.Keys.Select(k => k.Name));
+        Assert.Equal(new[] { "disabled-key", "gamma-app" }, secondPage.Keys.Select(k => k.Name));
+        Assert.Equal(new[] { "known", "gamma-app", "disabled-key", "beta-app", "alpha" }, descending.Keys.Select(k => k.Name));
+        Assert.Equal(2, search.TotalCount);
+        Assert.Equal(new[] { "beta-app", "gamma-app" }, search.Keys.Select(k => k.Name));
+        var query = h.Controls.Matching("/api/v1/kms/keys").Last().Query;
+        Assert.Contains("orderBy=name", query);
+        Assert.Contains("search=APP", query);
+    }
+
+    [Fact]
+    public async Task UpdateRenamesDisablesAndReEnables()
+    {
+        var (h, client) = await KmsSeed.StartAsync();
+        await using var _ = h;
+        using var __ = client;
+        var key = await client.Kms.CreateKeyAsync(new CreateKmsKeyOptions { ProjectId = KmsSeed.ProjectId, Name = "rotating" });
+
+        var renamed = await client.Kms.UpdateKeyAsync(key.Id, new UpdateKmsKeyOptions { Name = "rotated", IsDisabled = true });
+        var disabledError = await Assert.ThrowsAsync<InfisicalApiException>(() => client.Kms.EncryptAsync(key.Id, "aGVsbG8="));
+        await client.Kms.UpdateKeyAsync(key.Id, new UpdateKmsKeyOptions { IsDisabled = false });
+        var ciphertext = await client.Kms.EncryptAsync(key.Id, "aGVsbG8=");
+
+        Assert.Equal("rotated", renamed.Name);
+        Assert.True(renamed.IsDisabled);
+        Assert.Equal(HttpStatusCode.BadRequest, disabledError.StatusCode);
+        Assert.Equal("Key is disabled", Assert.Single(disabledError.Messages));
+        Assert.Equal("aGVsbG8=", await client.Kms.DecryptAsync(key.Id, ciphertext));
+    }
+
+    [Fact]
+    public async Task DeleteReturnsTheKeyAndThenItIsGone()
+    {
+        var (h, client) = await KmsSeed.StartAsync();
+        await using var _ = h;
+        using var __ = client;
+        var key = await client.Kms.CreateKeyAsync(new CreateKmsKeyOptions { ProjectId = KmsSeed.ProjectId, Name = "short-lived" });
+
+        var deleted = await client.Kms.DeleteKeyAsync(key.Id);
+        var error = await Assert.ThrowsAsync<InfisicalApiException>(() => client.Kms.GetKeyByIdAsync(key.Id));
+
+        Assert.Equal(key.Id, deleted.Id);
+        Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
+        Assert.Equal("Key not found", Assert.Single(error.Messages));
+    }
+
+    [Theory]
+    [MemberData(nameof(BothModes.All), MemberType = typeof(BothModes))]
+    public async Task ANonUuidKeyIdIsAValidationFailure(CompatibilityLevel level)
+    {
+        var (h, client) = await KmsSeed.StartAsync(level);
+        await using var _ = h;
+        using var __ = client;
+
+        var error = await Assert.ThrowsAsync<InfisicalApiException>(() => client.Kms.GetKeyByIdAsync("not-a-uuid"));
+
+        Assert.Equal(level == CompatibilityLevel.Current ? (HttpStatusCode)422 : HttpStatusCode.Forbidden, error.StatusCode);
+        Assert.Equal("ValidationFailure", error.Error);
+    }
+
+    [Fact]
+    public async Task DuplicateNamesAreRefusedPerProject()
+    {
+        var (h, client) = await KmsSeed.StartAsync();
+        await using var _ = h;
+        using var __ = client;
+
+        var error = await Assert.ThrowsAsync<InfisicalApiException>(() =>
+            client.Kms.CreateKeyAsync(new CreateKmsKeyOptions { ProjectId = KmsSeed.ProjectId, Name = "alpha" }));
+        var elsewhere = await client.Kms.GetKeyByNameAsync("alpha", KmsSeed.OtherProjectId);
+
+        Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
+        Assert.Equal(KmsSeed.OtherProjectId, elsewhere.ProjectId);
+    }
+
+    [Fact]
+    public async Task InvalidArgumentsFailBeforeAnyRequest()
+    {
+        var (h, client) = await KmsSeed.StartAsync();
+        await using var _ = h;
+        using var __ = client;
+        var before = h.Controls.Count("/api/v1/kms");
+
+        var badName = await Assert.ThrowsAsync<ArgumentException>(() =>
+            client.Kms.CreateKeyAsync(new CreateKmsKeyOptions { ProjectId = KmsSeed.ProjectId, Name = "no spaces!" }));
+        var badLimit = await Assert.ThrowsAsync<ArgumentException>(() =>
+            client.Kms.ListKeysAsync(new ListKmsKeysOptions { ProjectId = KmsSeed.ProjectId, Limit = 101 }));
+        var noProject = await Assert.ThrowsAsync<ArgumentException>(() => client.Kms.ListKeysAsync(new ListKmsKeysOptions()));
+
+        Assert.Contains("1-32 characters", badName.Message);
+        Assert.Contains("Limit", badLimit.Message);
+        Assert.Contains("ProjectId", noProject.Message);
+        Assert.Equal(before, h.Controls.Count("/api/v1/kms"));
+    }
+
+    [Fact]
+    public async Task MismatchedUsageAndAlgorithmIs422()
+    {
+        var (h, client) = await KmsSeed.StartAsync();
+        await using var _ = h;
+        using var __ = client;
+
+        var error = await Assert.ThrowsAsync<InfisicalApiException>(() => client.Kms.CreateKeyAsync(new CreateKmsKeyOptions
+        {
+            ProjectId = KmsSeed.ProjectId, Name = "mismatch", KeyUsage = KmsKeyUsage.SignVerify,
+            EncryptionAlgorithm = KmsEncryptionAlgorithm.Aes256Gcm,
+        }));
+
+        Assert.Equal((HttpStatusCode)422, error.StatusCode);
+    }
+}
