@@ -129,4 +129,30 @@ public sealed class PipelineTests
         var (response, _) = await h.RawAsync(HttpMethod.Get, h.ListUrl("environment=dev"), token: token);
         Assert.False(response.Headers.Contains("x-ratelimit-limit"));
     }
+
+    [Fact]
+    public async Task Delay_fault_with_status_zero_slows_the_real_handler_and_is_logged_as_faulted()
+    {
+        await using var h = await Harness.StartAsync();
+        h.Server.Controls.InjectFault(new FaultRule { PathContains = "/api/status", StatusCode = 0, DelayMilliseconds = 300 });
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var response = await h.Http.GetAsync("/api/status");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(watch.ElapsedMilliseconds >= 280, $"answered after {watch.ElapsedMilliseconds} ms");
+        var entry = Assert.Single(h.Server.Controls.Requests);
+        Assert.True(entry.Faulted);
+        Assert.Equal(200, entry.Status);
+    }
+
+    [Fact]
+    public async Task Head_is_answered_for_get_routes_with_headers_and_no_body()
+    {
+        await using var h = await Harness.LeaseAsync();
+        var (get, getText) = await h.RawAsync(HttpMethod.Get, "/api/status");
+        var (head, headText) = await h.RawAsync(HttpMethod.Head, "/api/status");
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(string.Empty, headText);
+        Assert.NotEmpty(getText);
+        Assert.NotNull(head.Headers.ETag);
+    }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using Infisical.Analyzers.Configuration;
 
 namespace Infisical.Analyzers.Analysis;
@@ -37,6 +38,9 @@ internal sealed class NameChecker
 {
     private readonly KnownNames _known;
 
+    // Missing names repeat across files (the same key read in many places): search for a close name once.
+    private readonly ConcurrentDictionary<string, string?> _closest = new(StringComparer.Ordinal);
+
     public NameChecker(KnownNames known)
     {
         _known = known;
@@ -69,7 +73,7 @@ internal sealed class NameChecker
             return null;
         }
 
-        var closest = _known.FindClosest(name, asConfigurationKey: false);
+        var closest = Closest(name, 'x');
         return new Finding(name, closest, closest, closest, CaseNote(name, closest, "Infisical secret names are case-sensitive"));
     }
 
@@ -82,7 +86,7 @@ internal sealed class NameChecker
             return null;
         }
 
-        var closest = _known.FindClosest(name, asConfigurationKey: false);
+        var closest = Closest(name, 'x');
         if (!IsCandidate(name, name, closest, settings))
         {
             return null;
@@ -100,7 +104,7 @@ internal sealed class NameChecker
             return null;
         }
 
-        var closest = _known.FindClosest(key, asConfigurationKey: true, includeSections: kind == NameKind.ConfigurationSection);
+        var closest = Closest(key, kind == NameKind.ConfigurationSection ? 's' : 'k');
         if (!IsCandidate(key, literal, closest, settings))
         {
             return null;
@@ -120,6 +124,11 @@ internal sealed class NameChecker
                ((kinds & CandidateKinds.ScreamingSnake) != 0 && (Matches(settings, name) || Matches(settings, literal))) ||
                ((kinds & CandidateKinds.ManifestSections) != 0 && _known.IsInManifestSection(name));
     }
+
+    /// <param name="name">The name to look up.</param>
+    /// <param name="mode">'x' exact names, 'k' configuration keys, 's' configuration keys and sections.</param>
+    private string? Closest(string name, char mode) =>
+        _closest.GetOrAdd(mode + name, _ => _known.FindClosest(name, asConfigurationKey: mode != 'x', includeSections: mode == 's'));
 
     private static bool Matches(AnalyzerSettings settings, string name)
     {

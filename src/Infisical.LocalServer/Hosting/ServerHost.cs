@@ -21,6 +21,9 @@ public static class ServerHost
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(c => c.SingleLine = true);
         builder.Logging.SetMinimumLevel(options.LogLevel);
+
+        // A failed start (e.g. port taken) is reported once, without a stack trace, by the caller.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         if (url != null)
         {
             builder.WebHost.UseUrls(url);
@@ -50,6 +53,7 @@ public static class ServerHost
         app.Use(ServerPipeline.LogAsync);
         app.Use(ServerPipeline.FaultAsync);
         app.Use(QueryEncodingCheck.InvokeAsync);
+        app.Use(ServerPipeline.HeadAsGetAsync);
         app.UseRouting();
         app.Use(RateLimiter.InvokeAsync);
         app.Use(ServerPipeline.ETagAsync);

@@ -104,12 +104,30 @@ public static class ServerPipeline
         await ApiErrors.From(context).Error(rule.StatusCode, label, "Injected fault (local server test control)", headers: headers).ExecuteAsync(context);
     }
 
+    private const string HeadKey = "head-as-get";
+
+    /// <summary>
+    /// Fastify answers HEAD for every GET route (exposeHeadRoutes): route HEAD as GET; <see cref="ETagAsync"/> turns
+    /// the method back into HEAD before the response starts, so Kestrel sends headers only. Must run before routing.
+    /// </summary>
+    public static Task HeadAsGetAsync(HttpContext context, RequestDelegate next)
+    {
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            context.Items[HeadKey] = true;
+            context.Request.Method = HttpMethods.Get;
+        }
+
+        return next(context);
+    }
+
     /// <summary>
     /// @fastify/etag behaviour: every response with a body gets a strong ETag (a hash of the body); a matching
     /// <c>If-None-Match</c> turns it into 304 with an empty body. The handler has already run in full.
     /// </summary>
     public static async Task ETagAsync(HttpContext context, RequestDelegate next)
     {
+        var isHead = context.Items.ContainsKey(HeadKey);
         var original = context.Response.Body;
         await using var buffer = new MemoryStream();
         context.Response.Body = buffer;
@@ -120,6 +138,10 @@ public static class ServerPipeline
         finally
         {
             context.Response.Body = original;
+            if (isHead)
+            {
+                context.Request.Method = HttpMethods.Head;
+            }
         }
 
         if (buffer.Length > 0 && !context.Response.Headers.ContainsKey("ETag"))

@@ -16,6 +16,7 @@ using Xunit;
 namespace Infisical.Client.Tests.Auth;
 
 /// <summary>AWS IAM Auth against the local server, which re-checks the SigV4 signature independently.</summary>
+[Collection(AwsEnvironmentCollection.Name)] // some tests read AWS_REGION
 public sealed class AwsAuthTests
 {
     [Theory]

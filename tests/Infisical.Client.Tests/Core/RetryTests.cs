@@ -182,7 +182,7 @@ public sealed class RetryTests
     public async Task A_slow_read_times_out_per_attempt_and_is_retried()
     {
         await using var h = await LocalServerHarness.StartAsync(CompatibilityLevel.Current);
-        using var client = await h.LoginAsync(o => o.Timeout = TimeSpan.FromSeconds(1));
+        using var client = await TokenClientAsync(h, o => o.Timeout = TimeSpan.FromSeconds(1.5));
         h.Controls.InjectFault(new FaultRule { PathContains = ListPath, Method = "GET", StatusCode = 0, DelayMilliseconds = 4000 });
 
         var list = await client.Secrets.ListAsync(Dev);
@@ -195,7 +195,7 @@ public sealed class RetryTests
     public async Task A_slow_write_times_out_and_is_not_retried()
     {
         await using var h = await LocalServerHarness.StartAsync(CompatibilityLevel.Current);
-        using var client = await h.LoginAsync(o => o.Timeout = TimeSpan.FromSeconds(1));
+        using var client = await TokenClientAsync(h, o => o.Timeout = TimeSpan.FromSeconds(1.5));
         h.Controls.InjectFault(new FaultRule { PathContains = RenewPath, StatusCode = 0, DelayMilliseconds = 4000 });
 
         await Assert.ThrowsAsync<InfisicalTimeoutException>(() => client.Auth.RenewTokenAsync());
@@ -212,6 +212,14 @@ public sealed class RetryTests
         using var cts = new System.Threading.CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.Secrets.ListAsync(Dev, cts.Token));
+    }
+
+    /// <summary>Logs in with default settings, then hands the token to a client with the options under test.</summary>
+    private static async Task<InfisicalClient> TokenClientAsync(LocalServerHarness h, Action<InfisicalClientOptions> configure)
+    {
+        using var login = await h.LoginAsync();
+        var token = login.Auth.AccessToken;
+        return h.CreateClient(o => { o.Token = token; configure(o); });
     }
 
     private static int FreePort()

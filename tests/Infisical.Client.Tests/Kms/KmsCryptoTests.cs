@@ -19,8 +19,8 @@ public sealed class KmsCryptoTests
     public async Task EncryptThenDecryptRoundTrips(CompatibilityLevel level)
     {
         var (h, client) = await KmsSeed.StartAsync(level);
-        await using var _ = h;
-        using var __ = client;
+        await using var serverScope = h;
+        using var clientScope = client;
         var plaintext = Encoding.UTF8.GetBytes("My secret message");
 
         var ciphertext = await client.Kms.EncryptAsync(KmsSeed.KnownKeyId, plaintext);
@@ -34,8 +34,8 @@ public sealed class KmsCryptoTests
     public async Task TheCiphertextIsRealAesGcmUnderTheSeededKey()
     {
         var (h, client) = await KmsSeed.StartAsync();
-        await using var _ = h;
-        using var __ = client;
+        await using var serverScope = h;
+        using var clientScope = client;
         var plaintext = Encoding.UTF8.GetBytes("independently checked");
 
         var blob = Convert.FromBase64String(await client.Kms.EncryptAsync(KmsSeed.KnownKeyId, plaintext));
@@ -53,8 +53,8 @@ public sealed class KmsCryptoTests
     public async Task EncryptingTheSameDataTwiceGivesDifferentCiphertexts()
     {
         var (h, client) = await KmsSeed.StartAsync();
-        await using var _ = h;
-        using var __ = client;
+        await using var serverScope = h;
+        using var clientScope = client;
 
         var first = await client.Kms.EncryptAsync(KmsSeed.KnownKeyId, "c2FtZQ==");
         var second = await client.Kms.EncryptAsync(KmsSeed.KnownKeyId, "c2FtZQ==");
@@ -67,8 +67,8 @@ public sealed class KmsCryptoTests
     public async Task ATamperedCiphertextIsRefused(CompatibilityLevel level)
     {
         var (h, client) = await KmsSeed.StartAsync(level);
-        await using var _ = h;
-        using var __ = client;
+        await using var serverScope = h;
+        using var clientScope = client;
         var blob = Convert.FromBase64String(await client.Kms.EncryptAsync(KmsSeed.KnownKeyId, "dGFtcGVyIG1l"));
         blob[14] ^= 0x01;
 
@@ -89,8 +89,8 @@ public sealed class KmsCryptoTests
     public async Task CiphertextFromOneKeyDoesNotDecryptUnderAnother()
     {
         var (h, client) = await KmsSeed.StartAsync();
-        await using var _ = h;
-        using var __ = client;
+        await using var serverScope = h;
+        using var clientScope = client;
         var other = await client.Kms.CreateKeyAsync(new CreateKmsKeyOptions { ProjectId = KmsSeed.ProjectId, Name = "other" });
         var ciphertext = await client.Kms.EncryptAsync(KmsSeed.KnownKeyId, "aGVsbG8=");
 
@@ -101,8 +101,8 @@ public sealed class KmsCryptoTests
     public async Task PlaintextOver4096BytesIsRejectedBeforeSending()
     {
         var (h, client) = await KmsSeed.StartAsync();
-        await using var _ = h;
-        using var __ = client;
+        await using var serverScope = h;
+        using var clientScope = client;
         var justFits = Convert.ToBase64String(new byte[4096]);
         var tooBig = Convert.ToBase64String(new byte[4097]);
 
@@ -123,8 +123,8 @@ public sealed class KmsCryptoTests
     public async Task NonBase64PlaintextIsRejectedBeforeSending()
     {
         var (h, client) = await KmsSeed.StartAsync();
-        await using var _ = h;
-        using var __ = client;
+        await using var serverScope = h;
+        using var clientScope = client;
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => client.Kms.EncryptAsync(KmsSeed.KnownKeyId, "not base64!"));
 
@@ -136,8 +136,8 @@ public sealed class KmsCryptoTests
     public async Task ASeededDisabledKeyRefusesToEncrypt()
     {
         var (h, client) = await KmsSeed.StartAsync();
-        await using var _ = h;
-        using var __ = client;
+        await using var serverScope = h;
+        using var clientScope = client;
 
         var error = await Assert.ThrowsAsync<InfisicalApiException>(() => client.Kms.EncryptAsync(KmsSeed.DisabledKeyId, "aGVsbG8="));
 
@@ -148,8 +148,8 @@ public sealed class KmsCryptoTests
     public async Task EcdsaKeysSignAndVerifyAndThePublicKeyVerifiesLocally()
     {
         var (h, client) = await KmsSeed.StartAsync();
-        await using var _ = h;
-        using var __ = client;
+        await using var serverScope = h;
+        using var clientScope = client;
         var key = await client.Kms.CreateKeyAsync(new CreateKmsKeyOptions
         {
             ProjectId = KmsSeed.ProjectId, Name = "ec-signer", KeyUsage = KmsKeyUsage.SignVerify,
@@ -178,8 +178,8 @@ public sealed class KmsCryptoTests
     public async Task RsaKeysSignWithPssAndPkcs1AndDigests()
     {
         var (h, client) = await KmsSeed.StartAsync();
-        await using var _ = h;
-        using var __ = client;
+        await using var serverScope = h;
+        using var clientScope = client;
         var key = await client.Kms.CreateKeyAsync(new CreateKmsKeyOptions
         {
             ProjectId = KmsSeed.ProjectId, Name = "rsa-signer", KeyUsage = KmsKeyUsage.SignVerify,
@@ -207,8 +207,8 @@ public sealed class KmsCryptoTests
     public async Task KeysRefuseOperationsOfTheOtherUsage()
     {
         var (h, client) = await KmsSeed.StartAsync();
-        await using var _ = h;
-        using var __ = client;
+        await using var serverScope = h;
+        using var clientScope = client;
         var signer = await client.Kms.CreateKeyAsync(new CreateKmsKeyOptions
         {
             ProjectId = KmsSeed.ProjectId, Name = "ec-only", KeyUsage = KmsKeyUsage.SignVerify,
@@ -228,8 +228,8 @@ public sealed class KmsCryptoTests
     public async Task KmsCallsAreNeverCached()
     {
         var (h, client) = await KmsSeed.StartAsync();
-        await using var _ = h;
-        using var __ = client;
+        await using var serverScope = h;
+        using var clientScope = client;
         using var cached = await h.LoginAsync(o => o.CacheTtl = TimeSpan.FromMinutes(5), KmsSeed.ClientId, KmsSeed.ClientSecret);
 
         await cached.Kms.GetKeyByIdAsync(KmsSeed.KnownKeyId);

@@ -17,8 +17,8 @@ public sealed class KmsKeyManagementTests
     public async Task CreateGetByIdAndByNameAgree(CompatibilityLevel level)
     {
         var (h, client) = await KmsSeed.StartAsync(level);
-        await using var _ = h;
-        using var __ = client;
+        await using var serverScope = h;
+        using var clientScope = client;
 
         var created = await client.Kms.CreateKeyAsync(new CreateKmsKeyOptions
         {
@@ -45,8 +45,8 @@ public sealed class KmsKeyManagementTests
     public async Task ListPagesSearchesAndOrders()
     {
         var (h, client) = await KmsSeed.StartAsync();
-        await using var _ = h;
-        using var __ = client;
+        await using var serverScope = h;
+        using var clientScope = client;
 
         var firstPage = await client.Kms.ListKeysAsync(new ListKmsKeysOptions { ProjectId = KmsSeed.ProjectId, Limit = 2 });
         var secondPage = await client.Kms.ListKeysAsync(new ListKmsKeysOptions { ProjectId = KmsSeed.ProjectId, Limit = 2, Offset = 2 });
@@ -68,8 +68,8 @@ public sealed class KmsKeyManagementTests
     public async Task UpdateRenamesDisablesAndReEnables()
     {
         var (h, client) = await KmsSeed.StartAsync();
-        await using var _ = h;
-        using var __ = client;
+        await using var serverScope = h;
+        using var clientScope = client;
         var key = await client.Kms.CreateKeyAsync(new CreateKmsKeyOptions { ProjectId = KmsSeed.ProjectId, Name = "rotating" });
 
         var renamed = await client.Kms.UpdateKeyAsync(key.Id, new UpdateKmsKeyOptions { Name = "rotated", IsDisabled = true });
@@ -88,8 +88,8 @@ public sealed class KmsKeyManagementTests
     public async Task DeleteReturnsTheKeyAndThenItIsGone()
     {
         var (h, client) = await KmsSeed.StartAsync();
-        await using var _ = h;
-        using var __ = client;
+        await using var serverScope = h;
+        using var clientScope = client;
         var key = await client.Kms.CreateKeyAsync(new CreateKmsKeyOptions { ProjectId = KmsSeed.ProjectId, Name = "short-lived" });
 
         var deleted = await client.Kms.DeleteKeyAsync(key.Id);
@@ -105,8 +105,8 @@ public sealed class KmsKeyManagementTests
     public async Task ANonUuidKeyIdIsAValidationFailure(CompatibilityLevel level)
     {
         var (h, client) = await KmsSeed.StartAsync(level);
-        await using var _ = h;
-        using var __ = client;
+        await using var serverScope = h;
+        using var clientScope = client;
 
         var error = await Assert.ThrowsAsync<InfisicalApiException>(() => client.Kms.GetKeyByIdAsync("not-a-uuid"));
 
@@ -118,8 +118,8 @@ public sealed class KmsKeyManagementTests
     public async Task DuplicateNamesAreRefusedPerProject()
     {
         var (h, client) = await KmsSeed.StartAsync();
-        await using var _ = h;
-        using var __ = client;
+        await using var serverScope = h;
+        using var clientScope = client;
 
         var error = await Assert.ThrowsAsync<InfisicalApiException>(() =>
             client.Kms.CreateKeyAsync(new CreateKmsKeyOptions { ProjectId = KmsSeed.ProjectId, Name = "alpha" }));
@@ -133,8 +133,8 @@ public sealed class KmsKeyManagementTests
     public async Task InvalidArgumentsFailBeforeAnyRequest()
     {
         var (h, client) = await KmsSeed.StartAsync();
-        await using var _ = h;
-        using var __ = client;
+        await using var serverScope = h;
+        using var clientScope = client;
         var before = h.Controls.Count("/api/v1/kms");
 
         var badName = await Assert.ThrowsAsync<ArgumentException>(() =>
@@ -153,8 +153,8 @@ public sealed class KmsKeyManagementTests
     public async Task MismatchedUsageAndAlgorithmIs422()
     {
         var (h, client) = await KmsSeed.StartAsync();
-        await using var _ = h;
-        using var __ = client;
+        await using var serverScope = h;
+        using var clientScope = client;
 
         var error = await Assert.ThrowsAsync<InfisicalApiException>(() => client.Kms.CreateKeyAsync(new CreateKmsKeyOptions
         {

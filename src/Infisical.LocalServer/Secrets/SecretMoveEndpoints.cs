@@ -1,0 +1,96 @@
+using System.Linq;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Infisical.LocalServer;
+
+/// <summary>
+/// <c>POST /api/v4/secrets/move</c> (spec §3.9). Mapping it also reproduces the route clash of §3.5: a secret named
+/// "move" cannot be created through the v4 single-secret route.
+/// </summary>
+public sealed class SecretMoveEndpoints : IEndpointModule
+{
+    /// <inheritdoc />
+    public void Map(IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/api/v4/secrets/move", async (HttpContext http, ServerState state) =>
+        {
+            var auth = AuthContext.RequireIdentity(http);
+            if (auth.Error != null)
+            {
+                return (IResult)auth.Error;
+            }
+
+            var (body, error) = await RequestBody.ReadAsync(http);
+            if (error != null)
+            {
+                return error;
+            }
+
+            var errors = ApiErrors.From(http);
+            var input = new InputReader(errors.Compatibility);
+            var projectId = input.String(body!, "projectId", required: true);
+            var sourceEnv = input.String(body!, "sourceEnvironment", required: true);
+            var sourcePath = SecretPaths.Normalize(input.String(body!, "sourceSecretPath", required: false));
+            var destEnv = input.String(body!, "destinationEnvironment", required: true);
+            var destPath = SecretPaths.Normalize(input.String(body!, "destinationSecretPath", required: false));
+            var ids = input.Array(body!, "secretIds");
+            if (ids == null)
+            {
+                input.Add(ZodIssues.Required(errors.Compatibility, new[] { "secretIds" }, "array"));
+            }
+
+            var overwrite = input.Bool(body!, "shouldOverwrite") ?? false;
+            if (input.HasIssues)
+            {
+                return errors.Validation(input.Issues);
+            }
+
+            lock (state.SyncRoot)
+            {
+                var (project, notFound) = SecretScope.Project(state, errors, projectId, null);
+                if (notFound != null)
+                {
+                    return notFound;
+                }
+
+                var source = SecretScope.Folder(project!, sourceEnv, sourcePath);
+                if (source == null)
+                {
+                    return SecretScope.FolderNotFound(errors, sourceEnv!, sourcePath);
+                }
+
+                var destination = SecretScope.Folder(project!, destEnv, destPath);
+                if (destination == null)
+                {
+                    return SecretScope.FolderNotFound(errors, destEnv!, destPath);
+                }
+
+                var wanted = ids!.Select(n => n?.ToString()).ToHashSet();
+                var moving = source.Secrets.Where(s => wanted.Contains(s.Id)).ToList();
+                var moved = false;
+                foreach (var secret in moving)
+                {
+                    var clash = destination.Secrets.FirstOrDefault(s => s.Key == secret.Key);
+                    if (clash != null && !overwrite)
+                    {
+                        continue;
+                    }
+
+                    if (clash != null)
+                    {
+                        destination.Secrets.Remove(clash);
+                    }
+
+                    source.Secrets.Remove(secret);
+                    destination.Secrets.Add(secret);
+                    moved = true;
+                }
+
+                return JsonResponse.Ok(new JsonObject { ["isSourceUpdated"] = moved, ["isDestinationUpdated"] = moved });
+            }
+        });
+    }
+}

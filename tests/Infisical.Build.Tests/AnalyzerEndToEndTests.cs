@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using Infisical.Build.Tests.EndToEnd;
+using Infisical.Build.Tests.Support;
+using Xunit;
+
+namespace Infisical.Build.Tests;
+
+/// <summary>
+/// The analyzer as users get it: packed in the Infisical.Build nupkg (analyzers/dotnet/cs), fed the manifest the
+/// real build writes, reporting INF001 in `dotnet build` output. Reuses the packaged-build fixture.
+/// </summary>
+[Collection(PackagedBuildCollection.Name)]
+public sealed class AnalyzerEndToEndTests
+{
+    private static readonly string[] BuildSwitches = { "--no-restore", "-nologo", "-tl:off", "-nodeReuse:false", "-p:UseSharedCompilation=false" };
+    private readonly PackagedBuildFixture _fixture;
+
+    public AnalyzerEndToEndTests(PackagedBuildFixture fixture) => _fixture = fixture;
+
+    [Fact]
+    public async Task A_misspelled_secret_name_is_reported_by_the_packed_analyzer_and_a_correct_one_is_not()
+    {
+        var app = await _fixture.CreateProjectAsync("AnalyzedApp");
+        File.WriteAllText(Path.Combine(app, "Program.cs"), """
+            var correct = Environment.GetEnvironmentVariable("DOUBLE_QUOTES");
+            var misspelled = Environment.GetEnvironmentVariable("DOUBLE_QUOTE");
+            var platform = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT");
+            Console.WriteLine($"{correct?.Length} {misspelled?.Length} {platform}");
+            """);
+
+        var build = await _fixture.DotnetAsync(app, new[] { "build" }.Concat(BuildSwitches).Append("-p:InfisicalEnv=dev"), Credentials());
+
+        Assert.True(build.ExitCode == 0, build.Output);
+        var inf001 = build.Output.Split('\n').Where(l => l.Contains("warning INF001", StringComparison.Ordinal)).Distinct().ToList();
+        Assert.NotEmpty(inf001);
+        Assert.All(inf001, line =>
+        {
+            Assert.Contains("Program.cs(2,", line);
+            Assert.Contains("'DOUBLE_QUOTE' is not a secret in Infisical project '", line);
+            Assert.Contains("environment 'dev', path '/'; did you mean 'DOUBLE_QUOTES'?", line);
+        });
+        Assert.DoesNotContain("warning INF003", build.Output);
+
+        // Without InfisicalEnv there is no manifest: names are not checked, so no INF001.
+        var unconfigured = await _fixture.DotnetAsync(app, new[] { "build" }.Concat(BuildSwitches));
+        Assert.True(unconfigured.ExitCode == 0, unconfigured.Output);
+        Assert.DoesNotContain("warning INF001", unconfigured.Output);
+    }
+
+    private Dictionary<string, string?> Credentials() => new()
+    {
+        ["INFISICAL_UNIVERSAL_AUTH_CLIENT_ID"] = Seeds.ClientId,
+        ["INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET"] = Seeds.ClientSecret,
+        ["INFISICAL_API_URL"] = _fixture.Server.BaseUrl + "/api",
+    };
+}

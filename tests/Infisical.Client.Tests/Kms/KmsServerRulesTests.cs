@@ -1,0 +1,109 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Infisical.Client.Tests.Support;
+using Infisical.LocalServer;
+using Xunit;
+
+namespace Infisical.Client.Tests.Kms;
+
+/// <summary>
+/// Server-side KMS rules the client never lets a request reach (it checks first), exercised with raw HTTP so the
+/// local server's own validation is covered too.
+/// </summary>
+public sealed class KmsServerRulesTests
+{
+    [Theory]
+    [MemberData(nameof(BothModes.All), MemberType = typeof(BothModes))]
+    public async Task TheServerRefusesPlaintextOver4096Bytes(CompatibilityLevel level)
+    {
+        var (h, client) = await KmsSeed.StartAsync(level);
+        await using var serverScope = h;
+        using var clientScope = client;
+
+        var (status, body) = await PostAsync(h, client, $"/api/v1/kms/keys/{KmsSeed.KnownKeyId}/encrypt",
+            new JsonObject { ["plaintext"] = Convert.ToBase64String(new byte[4097]) });
+
+        Assert.Equal(level == CompatibilityLevel.Current ? 422 : 403, status);
+        Assert.Equal("ValidationFailure", body["error"]!.GetValue<string>());
+        Assert.Contains("4096", body["message"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task TheServerRefusesNonBase64AndNonSlugNames()
+    {
+        var (h, client) = await KmsSeed.StartAsync();
+        await using var serverScope = h;
+        using var clientScope = client;
+
+        var (encryptStatus, encryptBody) = await PostAsync(h, client, $"/api/v1/kms/keys/{KmsSeed.KnownKeyId}/encrypt",
+            new JsonObject { ["plaintext"] = "%%%" });
+        var (createStatus, _) = await PostAsync(h, client, "/api/v1/kms/keys",
+            new JsonObject { ["projectId"] = KmsSeed.ProjectId, ["name"] = "has space" });
+        var (longStatus, _) = await PostAsync(h, client, "/api/v1/kms/keys",
+            new JsonObject { ["projectId"] = KmsSeed.ProjectId, ["name"] = new string('a', 33) });
+
+        Assert.Equal(422, encryptStatus);
+        Assert.Contains("plaintext must be base64 encoded", encryptBody["message"]!.ToJsonString());
+        Assert.Equal(422, createStatus);
+        Assert.Equal(422, longStatus);
+    }
+
+    [Theory]
+    [MemberData(nameof(BothModes.All), MemberType = typeof(BothModes))]
+    public async Task KmsRoutesNeedAToken(CompatibilityLevel level)
+    {
+        await using var h = await LocalServerHarness.StartAsync(level, KmsSeed.Json);
+        using var http = new HttpClient();
+
+        using var response = await http.GetAsync($"{h.BaseUrl}/api/v1/kms/keys/{KmsSeed.KnownKeyId}");
+
+        Assert.Equal(level == CompatibilityLevel.Current ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnUnknownButWellFormedKeyIdIs404()
+    {
+        var (h, client) = await KmsSeed.StartAsync();
+        await using var serverScope = h;
+        using var clientScope = client;
+
+        var (status, body) = await PostAsync(h, client, $"/api/v1/kms/keys/{Guid.NewGuid()}/decrypt",
+            new JsonObject { ["ciphertext"] = "AAAA" });
+
+        Assert.Equal(404, status);
+        Assert.Equal("Key not found", body["message"]!.GetValue<string>());
+        Assert.StartsWith("req-", body["reqId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AnUnknownOrderDirectionIs422()
+    {
+        var (h, client) = await KmsSeed.StartAsync();
+        await using var serverScope = h;
+        using var clientScope = client;
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{h.BaseUrl}/api/v1/kms/keys?projectId={KmsSeed.ProjectId}&orderDirection=sideways");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", client.Auth.AccessToken);
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(422, (int)response.StatusCode);
+    }
+
+    private static async Task<(int Status, JsonObject Body)> PostAsync(LocalServerHarness h, InfisicalClient client, string path, JsonObject body)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, h.BaseUrl + path)
+        {
+            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", client.Auth.AccessToken);
+        using var response = await http.SendAsync(request);
+        return ((int)response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject());
+    }
+}
