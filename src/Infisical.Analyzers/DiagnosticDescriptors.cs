@@ -13,6 +13,9 @@ public static class DiagnosticIds
 
     /// <summary>The names manifest is malformed.</summary>
     public const string MalformedManifest = "INF003";
+
+    /// <summary>An infisical.* analyzer option cannot be used.</summary>
+    public const string InvalidOption = "INF004";
 }
 
 /// <summary>Keys of <see cref="Diagnostic.Properties"/> that INF001 passes to its code fix.</summary>
@@ -61,4 +64,15 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "The names manifest could not be read, so secret names are not checked. Rebuild to regenerate it.",
         helpLinkUri: HelpBase + "INF003.md");
+
+    public static readonly DiagnosticDescriptor InvalidOption = new(
+        DiagnosticIds.InvalidOption,
+        title: "An Infisical analyzer option cannot be used",
+        messageFormat: "Option '{0}' is ignored: {1}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "An infisical.* .editorconfig option or the InfisicalSecretAccessors MSBuild property has a value the analyzer cannot use.",
+        helpLinkUri: HelpBase + "INF004.md",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
 }

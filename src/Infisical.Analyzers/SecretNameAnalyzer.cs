@@ -34,7 +34,10 @@ public sealed class SecretNameAnalyzer : DiagnosticAnalyzer
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        DiagnosticDescriptors.UnknownSecretName, DiagnosticDescriptors.NoManifest, DiagnosticDescriptors.MalformedManifest);
+        DiagnosticDescriptors.UnknownSecretName,
+        DiagnosticDescriptors.NoManifest,
+        DiagnosticDescriptors.MalformedManifest,
+        DiagnosticDescriptors.InvalidOption);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -100,9 +103,7 @@ public sealed class SecretNameAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        global.TryGetValue(AccessorsOption, out var fromEditorConfig);
-        global.TryGetValue(AccessorsProperty, out var fromMsBuild);
-        var accessors = UserAccessor.ParseList(fromEditorConfig).AddRange(UserAccessor.ParseList(fromMsBuild));
+        var accessors = ReadAccessors(context, global);
         var catalog = new ApiCatalog(context.Compilation, accessors);
         var usage = new UsageAnalyzer(
             catalog,
@@ -112,6 +113,41 @@ public sealed class SecretNameAnalyzer : DiagnosticAnalyzer
 
         context.RegisterOperationAction(usage.AnalyzeInvocation, OperationKind.Invocation);
         context.RegisterOperationAction(usage.AnalyzePropertyReference, OperationKind.PropertyReference);
+    }
+
+    /// <summary>Accessors from .editorconfig and MSBuild; unusable entries and options are reported as INF004.</summary>
+    private static ImmutableArray<UserAccessor> ReadAccessors(CompilationStartAnalysisContext context, AnalyzerConfigOptions global)
+    {
+        var problems = new List<(string Option, string Message)>();
+        var accessors = ImmutableArray<UserAccessor>.Empty;
+        foreach (var key in new[] { AccessorsOption, AccessorsProperty })
+        {
+            var invalid = new List<string>();
+            global.TryGetValue(key, out var raw);
+            accessors = accessors.AddRange(UserAccessor.ParseList(raw, invalid));
+            foreach (var entry in invalid)
+            {
+                problems.Add((key, $"'{entry}' is not a method documentation-comment id (expected 'M:Namespace.Type.Method(ParameterTypes)', entries separated by '|')"));
+            }
+        }
+
+        if (AnalyzerSettings.For(global).PatternError is { } patternError)
+        {
+            problems.Add((AnalyzerSettings.CandidatePatternKey, patternError));
+        }
+
+        if (problems.Count > 0)
+        {
+            context.RegisterCompilationEndAction(end =>
+            {
+                foreach (var (option, message) in problems)
+                {
+                    end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidOption, Location.None, option, message));
+                }
+            });
+        }
+
+        return accessors;
     }
 
     private static string NoManifestReason(AnalyzerConfigOptions global)

@@ -27,7 +27,7 @@ internal sealed class UserAccessor
     /// Parses entries separated by '|', ';' or whitespace. (Commas belong to parameter lists, and a ';' may
     /// be cut off by .editorconfig comment handling, so '|' is the documented separator.)
     /// </summary>
-    public static ImmutableArray<UserAccessor> ParseList(string? raw)
+    public static ImmutableArray<UserAccessor> ParseList(string? raw, List<string> invalidEntries)
     {
         if (raw is null || raw.Trim().Length == 0)
         {
@@ -40,9 +40,13 @@ internal sealed class UserAccessor
             var equals = part.IndexOf('=');
             var id = equals < 0 ? part : part.Substring(0, equals);
             var prefix = equals < 0 ? null : part.Substring(equals + 1).Trim();
-            if (id.StartsWith("M:", StringComparison.Ordinal))
+            if (id.StartsWith("M:", StringComparison.Ordinal) && id.Length > 2)
             {
                 list.Add(new UserAccessor(id, string.IsNullOrEmpty(prefix) ? null : prefix));
+            }
+            else
+            {
+                invalidEntries.Add(part);
             }
         }
 

@@ -49,7 +49,8 @@ internal sealed class AnalyzerSettings
     private AnalyzerSettings(AnalyzerConfigOptions options)
     {
         Candidates = ReadCandidates(options);
-        CandidatePattern = ReadPattern(options);
+        CandidatePattern = ReadPattern(options, out var patternError);
+        PatternError = patternError;
         _ignoredNames = new HashSet<string>(ReadList(options, IgnoredNamesKey), StringComparer.OrdinalIgnoreCase);
         _ignoredPrefixes = ReadList(options, IgnoredPrefixesKey).ToArray();
         EnvironmentVariablesCaseSensitive = !options.TryGetValue(EnvironmentCaseSensitiveKey, out var cs) ||
@@ -59,6 +60,9 @@ internal sealed class AnalyzerSettings
     public CandidateKinds Candidates { get; }
 
     public Regex CandidatePattern { get; }
+
+    /// <summary>Why the configured candidate pattern was not usable, or null.</summary>
+    public string? PatternError { get; private set; }
 
     /// <summary>Linux and macOS compare environment variable names case-sensitively; Windows does not.</summary>
     public bool EnvironmentVariablesCaseSensitive { get; }
@@ -108,17 +112,19 @@ internal sealed class AnalyzerSettings
         return kinds;
     }
 
-    private static Regex ReadPattern(AnalyzerConfigOptions options)
+    private static Regex ReadPattern(AnalyzerConfigOptions options, out string? error)
     {
+        error = null;
         if (options.TryGetValue(CandidatePatternKey, out var raw) && raw.Trim().Length > 0)
         {
             try
             {
                 return new Regex(raw.Trim(), RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
             }
-            catch (ArgumentException)
+            catch (ArgumentException ex)
             {
-                // An invalid pattern falls back to the default rather than breaking the build.
+                // An invalid pattern falls back to the default (and INF004 says so) rather than breaking the build.
+                error = "it is not a valid .NET regular expression (" + ex.Message + "); the default pattern is used";
             }
         }
 
