@@ -27,6 +27,8 @@ internal static class Program
         var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(analyzer);
         var options = new AnalyzerOptions(ImmutableArray.Create(project.Manifest));
 
+        var floor = new FloorAnalyzer();
+        var floorMs = new List<double>();
         var compileMs = new List<double>();
         var withAnalyzerMs = new List<double>();
         var analyzerMs = new List<double>();
@@ -56,6 +58,12 @@ internal static class Program
             var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default).ConfigureAwait(false);
             analyzed.Stop();
 
+            var floorRun = project.NewCompilation().WithAnalyzers(
+                ImmutableArray.Create<DiagnosticAnalyzer>(floor),
+                new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: true));
+            await floorRun.GetAnalyzerDiagnosticsAsync().ConfigureAwait(false);
+            var floorTelemetry = await floorRun.GetAnalyzerTelemetryInfoAsync(floor, default).ConfigureAwait(false);
+
             if (i == 0)
             {
                 continue; // warm-up: JIT and the static manifest cache, as in a long-lived compiler server
@@ -65,6 +73,7 @@ internal static class Program
             compileMs.Add(compile.Elapsed.TotalMilliseconds);
             withAnalyzerMs.Add(analyzed.Elapsed.TotalMilliseconds);
             analyzerMs.Add(telemetry.ExecutionTime.TotalMilliseconds);
+            floorMs.Add(floorTelemetry.ExecutionTime.TotalMilliseconds);
         }
 
         var compileMedian = Median(compileMs);
@@ -73,7 +82,9 @@ internal static class Program
         Console.WriteLine($"compile (bind+emit) median      : {compileMedian,8:F1} ms");
         Console.WriteLine($"bind + analyzer (wall) median   : {Median(withAnalyzerMs),8:F1} ms");
         Console.WriteLine($"analyzer execution time median  : {analyzerMedian,8:F1} ms (sum of callback time, all threads)");
+        Console.WriteLine($"empty operation analyzer median : {Median(floorMs),8:F1} ms (same callbacks, no work: the floor)");
         Console.WriteLine($"ratio analyzer / compile        : {analyzerMedian / compileMedian,8:P2}");
+        Console.WriteLine($"ratio (analyzer - floor) / compile: {(analyzerMedian - Median(floorMs)) / compileMedian,6:P2}");
         return 0;
     }
 

@@ -103,7 +103,19 @@ public sealed class SecretNameAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var accessors = ReadAccessors(context, global);
+        var optionProblems = new List<(string Option, string Message)>();
+        var accessors = ReadAccessors(global, optionProblems);
+        if (optionProblems.Count > 0)
+        {
+            context.RegisterCompilationEndAction(end =>
+            {
+                foreach (var (option, message) in optionProblems)
+                {
+                    end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidOption, Location.None, option, message));
+                }
+            });
+        }
+
         var catalog = new ApiCatalog(context.Compilation, accessors);
         var usage = new UsageAnalyzer(
             catalog,
@@ -116,9 +128,8 @@ public sealed class SecretNameAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>Accessors from .editorconfig and MSBuild; unusable entries and options are reported as INF004.</summary>
-    private static ImmutableArray<UserAccessor> ReadAccessors(CompilationStartAnalysisContext context, AnalyzerConfigOptions global)
+    private static ImmutableArray<UserAccessor> ReadAccessors(AnalyzerConfigOptions global, List<(string Option, string Message)> problems)
     {
-        var problems = new List<(string Option, string Message)>();
         var accessors = ImmutableArray<UserAccessor>.Empty;
         foreach (var key in new[] { AccessorsOption, AccessorsProperty })
         {
@@ -134,17 +145,6 @@ public sealed class SecretNameAnalyzer : DiagnosticAnalyzer
         if (AnalyzerSettings.For(global).PatternError is { } patternError)
         {
             problems.Add((AnalyzerSettings.CandidatePatternKey, patternError));
-        }
-
-        if (problems.Count > 0)
-        {
-            context.RegisterCompilationEndAction(end =>
-            {
-                foreach (var (option, message) in problems)
-                {
-                    end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidOption, Location.None, option, message));
-                }
-            });
         }
 
         return accessors;

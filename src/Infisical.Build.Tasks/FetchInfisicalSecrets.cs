@@ -59,6 +59,9 @@ public sealed class FetchInfisicalSecrets : MSBuildTask, ICancelableTask
     /// <summary>The Infisical CLI's .infisical.json, if any.</summary>
     public string? ProjectConfigFile { get; set; }
 
+    /// <summary>The project being built, named as the location of errors (instead of the package's .targets file).</summary>
+    public string? ProjectFile { get; set; }
+
     /// <summary>Upper bound for the whole fetch, in seconds.</summary>
     public int TimeoutSeconds { get; set; } = 60;
 
@@ -222,5 +225,5 @@ public sealed class FetchInfisicalSecrets : MSBuildTask, ICancelableTask
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
 
     private void LogCodedError(string code, string message) =>
-        Log.LogError(subcategory: "Infisical", errorCode: code, helpKeyword: null, file: BuildEngine?.ProjectFileOfTaskNode, lineNumber: 0, columnNumber: 0, endLineNumber: 0, endColumnNumber: 0, message: message);
+        Log.LogError(subcategory: "Infisical", errorCode: code, helpKeyword: null, file: Blank(ProjectFile) ?? BuildEngine?.ProjectFileOfTaskNode, lineNumber: 0, columnNumber: 0, endLineNumber: 0, endColumnNumber: 0, message: message);
 }

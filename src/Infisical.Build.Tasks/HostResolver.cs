@@ -47,11 +47,12 @@ internal static class HostResolver
 
         if (!Uri.TryCreate(host, UriKind.Absolute, out var uri)
             || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
-            || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
+            || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment)
+            || !string.IsNullOrEmpty(uri.UserInfo))
         {
             throw new InfisicalBuildException(
                 InfisicalBuildErrors.InvalidHost,
-                $"The Infisical host from {origin} is not an absolute http(s) URL (for example https://app.infisical.com or https://my.instance.example/api). Fix the value or remove it to use Infisical Cloud.");
+                $"The Infisical host from {origin} is not an absolute http(s) URL without query or user info (for example https://app.infisical.com or https://my.instance.example/api). Fix the value or remove it to use Infisical Cloud.");
         }
 
         return host;

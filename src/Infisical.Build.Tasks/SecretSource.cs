@@ -75,7 +75,7 @@ internal static class SecretSource
         {
             throw new InfisicalBuildException(
                 InfisicalBuildErrors.HostUnreachable,
-                $"Could not {stage} at {query.Host}: {ex.Message} Check InfisicalHost (or INFISICAL_API_URL / INFISICAL_DOMAIN) and the network, then build again.");
+                $"Could not {stage} at {query.Host}: {ex.Message.TrimEnd('.')}. Check InfisicalHost (or INFISICAL_API_URL / INFISICAL_DOMAIN) and the network, then build again.");
         }
     }
 

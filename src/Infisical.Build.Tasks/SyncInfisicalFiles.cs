@@ -21,6 +21,9 @@ public sealed class SyncInfisicalFiles : MSBuildTask
     [Required]
     public string DestinationDirectory { get; set; } = string.Empty;
 
+    /// <summary>The project being built, named as the location of errors.</summary>
+    public string? ProjectFile { get; set; }
+
     /// <summary>The files now present in the destination folder, for FileWrites.</summary>
     [Output]
     public ITaskItem[] GeneratedFiles { get; private set; } = Array.Empty<ITaskItem>();
@@ -40,12 +43,12 @@ public sealed class SyncInfisicalFiles : MSBuildTask
             }
             catch (InfisicalBuildException ex)
             {
-                Log.LogError("Infisical", ex.Code, null, BuildEngine?.ProjectFileOfTaskNode, 0, 0, 0, 0, ex.Message);
+                Log.LogError("Infisical", ex.Code, null, ProjectFile ?? BuildEngine?.ProjectFileOfTaskNode, 0, 0, 0, 0, ex.Message);
                 return false;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                Log.LogError("Infisical", InfisicalBuildErrors.WriteFailed, null, BuildEngine?.ProjectFileOfTaskNode, 0, 0, 0, 0,
+                Log.LogError("Infisical", InfisicalBuildErrors.WriteFailed, null, ProjectFile ?? BuildEngine?.ProjectFileOfTaskNode, 0, 0, 0, 0,
                     $"Could not read '{from}' written by the outer build ({ex.GetType().Name}). Build the project again; if it persists, delete the obj/ folder.");
                 return false;
             }

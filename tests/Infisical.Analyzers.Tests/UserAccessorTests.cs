@@ -65,3 +65,44 @@ public sealed class UserAccessorTests
         await test.RunAsync();
     }
 }
+
+/// <summary>INF004: option values the analyzer cannot use are reported, not silently dropped.</summary>
+public sealed class InvalidOptionTests
+{
+    private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Inf004(string option, string message) =>
+        new Microsoft.CodeAnalysis.Testing.DiagnosticResult(DiagnosticIds.InvalidOption, Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
+            .WithArguments(option, message);
+
+    [Fact]
+    public async Task Accessor_entries_that_are_not_method_ids_are_reported()
+    {
+        var test = Create("class C { }");
+        test.AddGlobalOptions("infisical.secret_accessors = MyApp.Config.Get|T:MyApp.Config");
+        test.ExpectedDiagnostics.Add(Inf004("infisical.secret_accessors",
+            "'MyApp.Config.Get' is not a method documentation-comment id (expected 'M:Namespace.Type.Method(ParameterTypes)', entries separated by '|')"));
+        test.ExpectedDiagnostics.Add(Inf004("infisical.secret_accessors",
+            "'T:MyApp.Config' is not a method documentation-comment id (expected 'M:Namespace.Type.Method(ParameterTypes)', entries separated by '|')"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Invalid_candidate_pattern_is_reported_and_the_default_is_used()
+    {
+        var test = Create("""
+            class C { string? M() => System.Environment.GetEnvironmentVariable({|#0:"SENDGRID_TOKEN"|}); }
+            """);
+        test.AddGlobalOptions("infisical.candidate_pattern = ^[A-Z");
+        test.ExpectedDiagnostics.Add(Inf001(0, "SENDGRID_TOKEN"));
+        test.ExpectedDiagnostics.Add(new Microsoft.CodeAnalysis.Testing.DiagnosticResult(DiagnosticIds.InvalidOption, Microsoft.CodeAnalysis.DiagnosticSeverity.Warning));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Accessor_ids_that_match_nothing_are_tolerated()
+    {
+        // Shared declarations (Directory.Build.props) name helpers that not every project references.
+        var test = Create("class C { }");
+        test.AddGlobalOptions("infisical.secret_accessors = M:Not.There.Get(System.String)");
+        await test.RunAsync();
+    }
+}

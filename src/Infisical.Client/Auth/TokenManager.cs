@@ -204,7 +204,29 @@ internal sealed class TokenManager
     {
         var method = Volatile.Read(ref _method)
             ?? throw new InfisicalException("The access token was rejected and no login method is known to obtain a new one.");
-        var credential = await method.LoginAsync(_connection, CancellationToken.None).ConfigureAwait(false);
+        MachineIdentityCredential credential;
+        try
+        {
+            credential = await method.LoginAsync(_connection, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (InfisicalApiException e)
+        {
+            // The server judged the credentials and said no. Trying again on every later call would count towards
+            // the identity's lockout, so automatic logins stop until the caller logs in explicitly.
+            lock (_gate)
+            {
+                if (ReferenceEquals(_method, method))
+                {
+                    _method = null;
+                }
+            }
+
+            _connection.Logger.LogWarning(
+                "Automatic login to Infisical with {Method} was refused ({Status} {Error}); no further automatic logins.",
+                method.GetType().Name, (int)e.StatusCode, e.Error);
+            throw;
+        }
+
         _connection.Logger.LogInformation("Logged in to Infisical again with {Method}.", method.GetType().Name);
         return Publish(TokenState.FromLogin(credential, Now, Fraction));
     }

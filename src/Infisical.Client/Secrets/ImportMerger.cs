@@ -13,7 +13,8 @@ internal static class ImportMerger
     {
         if (imports.Count == 0)
         {
-            return own;
+            // A copy: the wire list may sit in the cache and must not be reachable by callers.
+            return new List<BaseSecret>(own).AsReadOnly();
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -48,6 +49,6 @@ internal static class ImportMerger
             merged.AddRange(winners);
         }
 
-        return merged;
+        return merged.AsReadOnly();
     }
 }

@@ -37,7 +37,7 @@ public sealed class SecretsClient : IDisposable
         var wire = await ReadThroughCacheAsync(
             etag => SecretRequests.List(options, etag), ClientJsonContext.Default.ListSecretsWire, cancellationToken).ConfigureAwait(false);
         var own = (System.Collections.Generic.IReadOnlyList<BaseSecret>?)wire.Secrets ?? Array.Empty<BaseSecret>();
-        var imports = (System.Collections.Generic.IReadOnlyList<SecretImport>?)wire.Imports ?? Array.Empty<SecretImport>();
+        var imports = (System.Collections.Generic.IReadOnlyList<SecretImport>?)wire.Imports?.AsReadOnly() ?? Array.Empty<SecretImport>();
         return new ListSecretsResponse { Secrets = ImportMerger.Merge(own, imports), Imports = imports };
     }
 

@@ -20,6 +20,7 @@ public class HostResolverTests
     [InlineData("app.infisical.com")]
     [InlineData("ftp://host")]
     [InlineData("https://host/?x=1")]
+    [InlineData("https://user:password@host")]
     public void Rejects_what_is_not_an_http_url(string raw)
     {
         var ex = Assert.Throws<InfisicalBuildException>(() => HostResolver.Normalize(raw, "test"));

@@ -40,12 +40,23 @@ public sealed class DirectoryAndTokenAuthTests : IDisposable
         await File.WriteAllTextAsync(_tokenFile, "sa-token-1");
         await client.Auth.KubernetesAuth.LoginAsync(AuthMethodsSeed.KubernetesIdentityId, _tokenFile);
 
-        // kubelet rotated the file and the first token is no longer valid; the re-login must present the new one.
+        // kubelet rotated the file; the re-login must present the new token, not a remembered copy.
         await File.WriteAllTextAsync(_tokenFile, "sa-token-2");
         h.AdvanceClock(TimeSpan.FromSeconds(61));
         await client.Kms.ListKeysAsync(new ListKmsKeysOptions { ProjectId = AuthMethodsSeed.ProjectId });
 
         Assert.Equal(2, h.Controls.Count("/api/v1/auth/kubernetes-auth/login"));
+        // The server records the verified claims in the access token: sa-token-2's are {sub}, sa-token-1's {namespace, name}.
+        var claims = JwtPayload(client.Auth.AccessToken!)["identityAuth"]!["kubernetes"]!["claims"]!.AsObject();
+        Assert.Equal("system:serviceaccount:build:runner", claims["sub"]!.GetValue<string>());
+        Assert.False(claims.ContainsKey("namespace"));
+    }
+
+    private static System.Text.Json.Nodes.JsonNode JwtPayload(string jwt)
+    {
+        var part = jwt.Split('.')[1].Replace('-', '+').Replace('_', '/');
+        part = part.PadRight(part.Length + ((4 - (part.Length % 4)) % 4), '=');
+        return System.Text.Json.Nodes.JsonNode.Parse(Convert.FromBase64String(part))!;
     }
 
     [Fact]
@@ -137,5 +148,34 @@ public sealed class DirectoryAndTokenAuthTests : IDisposable
 
         Assert.True(error.IsTokenError);
         Assert.Equal(1, h.Controls.Count("/api/v1/kms/keys"));
+    }
+
+    [Theory]
+    [MemberData(nameof(BothModes.All), MemberType = typeof(BothModes))]
+    public async Task ATokenMintedWithTokenAuthWorksInAnotherClient(CompatibilityLevel level)
+    {
+        using var keys = new TestJwt();
+        await using var h = await LocalServerHarness.StartAsync(level, AuthMethodsSeed.Json(keys));
+        using var admin = await h.LoginAsync(clientId: AuthMethodsSeed.UniversalClientId, clientSecret: AuthMethodsSeed.UniversalClientSecret);
+        using var client = h.CreateClient();
+
+        var minted = await admin.Auth.TokenAuth.CreateTokenAsync(AuthMethodsSeed.TokenIdentityId, "build-agent");
+        await client.Auth.TokenAuth.LoginAsync(minted.AccessToken);
+        await client.Kms.ListKeysAsync(new ListKmsKeysOptions { ProjectId = AuthMethodsSeed.ProjectId });
+
+        Assert.Equal(0, minted.ExpiresIn);
+        Assert.NotEqual(admin.Auth.AccessToken, minted.AccessToken);
+    }
+
+    [Fact]
+    public async Task TokenAuthCannotMintForAnIdentityWithoutIt()
+    {
+        using var keys = new TestJwt();
+        await using var h = await LocalServerHarness.StartAsync(CompatibilityLevel.Current, AuthMethodsSeed.Json(keys));
+        using var admin = await h.LoginAsync(clientId: AuthMethodsSeed.UniversalClientId, clientSecret: AuthMethodsSeed.UniversalClientSecret);
+
+        var error = await Assert.ThrowsAsync<InfisicalApiException>(() => admin.Auth.TokenAuth.CreateTokenAsync(AuthMethodsSeed.LdapIdentityId));
+
+        Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
     }
 }

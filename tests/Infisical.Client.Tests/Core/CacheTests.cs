@@ -56,7 +56,7 @@ public sealed class CacheTests
         var v1 = await client.Secrets.GetByNameAsync(DbPassword with { Version = 1 });
         var latestAgain = await client.Secrets.GetByNameAsync(DbPassword);
 
-        Assert.Equal(9, h.Controls.Requests.Count(r => r.Path == RawPath));
+        Assert.Equal(9, h.Controls.Settled().Count(r => r.Path == RawPath));
         Assert.Equal(2, h.Controls.Count(RawPath + "/DB_PASSWORD"));
         Assert.Equal("v2", latest.SecretValue);
         Assert.Equal("dev-db-pass", v1.SecretValue);
@@ -75,7 +75,7 @@ public sealed class CacheTests
         var revalidated = await client.Secrets.ListAsync(Dev);
         await client.Secrets.ListAsync(Dev); // fresh again: no request
 
-        Assert.Equal(new[] { 200, 304 }, h.Controls.Requests.Where(r => r.Path == RawPath).Select(r => r.Status));
+        Assert.Equal(new[] { 200, 304 }, h.Controls.Settled().Where(r => r.Path == RawPath).Select(r => r.Status));
         Assert.Equal("dev-db-pass", revalidated.Secrets.Single(s => s.SecretKey == "DB_PASSWORD").SecretValue);
     }
 
@@ -144,7 +144,7 @@ public sealed class CacheTests
         await client.Auth.UniversalAuth.LoginAsync(TestSeed.ClientId, TestSeed.ClientSecret);
         await client.Secrets.ListAsync(Dev); // the first identity's entry is still there
 
-        Assert.Equal(2, h.Controls.Requests.Count(r => r.Path == RawPath));
+        Assert.Equal(2, h.Controls.Settled().Count(r => r.Path == RawPath));
     }
 
     [Fact]
@@ -159,7 +159,7 @@ public sealed class CacheTests
         await client.Secrets.ListAsync(Dev);
 
         Assert.NotEqual(before, client.Auth.AccessToken);
-        Assert.Equal(1, h.Controls.Requests.Count(r => r.Path == RawPath));
+        Assert.Equal(1, h.Controls.Settled().Count(r => r.Path == RawPath));
     }
 
     [Fact]
@@ -171,7 +171,7 @@ public sealed class CacheTests
         await client.Secrets.ListAsync(Dev);
         await client.Secrets.ListAsync(Dev);
 
-        Assert.Equal(2, h.Controls.Requests.Count(r => r.Path == RawPath));
+        Assert.Equal(2, h.Controls.Settled().Count(r => r.Path == RawPath));
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class OptionsAndHostTests
         var list = await client.Secrets.ListAsync(new ListSecretsOptions { ProjectId = TestSeed.ProjectId, EnvironmentSlug = "dev" });
 
         Assert.NotEmpty(list.Secrets);
-        Assert.DoesNotContain(h.Controls.Requests, r => r.Path.StartsWith("/api/api", StringComparison.Ordinal));
+        Assert.DoesNotContain(h.Controls.Settled(), r => r.Path.StartsWith("/api/api", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class OptionsAndHostTests
 
         Assert.NotEmpty(list.Secrets);
         Assert.Equal(2, handlerCalls); // login and list went through the factory's pipeline
-        Assert.Equal(2, h.Controls.Requests.Count);
+        Assert.Equal(2, h.Controls.Settled().Count);
     }
 
     private sealed class CountingHandler : System.Net.Http.DelegatingHandler

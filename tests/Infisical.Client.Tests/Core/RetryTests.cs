@@ -151,12 +151,12 @@ public sealed class RetryTests
 
         h.Controls.InjectFault(new FaultRule { PathContains = ListPath, Method = "GET", Abort = true });
         await client.Secrets.ListAsync(Dev);
-        Assert.Equal(2, h.Controls.Count(ListPath));
+        Assert.Equal(2, await h.Controls.SettledCountAsync(ListPath, 2));
 
         h.Controls.InjectFault(new FaultRule { PathContains = RenewPath, Abort = true });
         var error = await Assert.ThrowsAsync<InfisicalException>(() => client.Auth.RenewTokenAsync());
         Assert.IsNotType<InfisicalApiException>(error);
-        Assert.Equal(1, h.Controls.Count(RenewPath));
+        Assert.Equal(1, await h.Controls.SettledCountAsync(RenewPath, 1));
     }
 
     [Fact]
@@ -199,8 +199,7 @@ public sealed class RetryTests
         h.Controls.InjectFault(new FaultRule { PathContains = RenewPath, StatusCode = 0, DelayMilliseconds = 4000 });
 
         await Assert.ThrowsAsync<InfisicalTimeoutException>(() => client.Auth.RenewTokenAsync());
-        await Task.Delay(100);
-        Assert.Equal(1, h.Controls.Count(RenewPath));
+        Assert.Equal(1, await h.Controls.SettledCountAsync(RenewPath, 1));
     }
 
     [Fact]

@@ -186,6 +186,6 @@ public sealed class SecretReadTests
         Assert.Contains("ProjectId or ProjectSlug", noProject.Message);
         Assert.Contains("EnvironmentSlug", noEnv.Message);
         Assert.Contains("SecretName", noName.Message);
-        Assert.Empty(h.Controls.Requests);
+        Assert.Empty(h.Controls.Settled());
     }
 }

@@ -91,6 +91,33 @@ public sealed class SecretWriteTests
         Assert.Contains($"version={before.Version}", h.Controls.Matching(RawPath + "/DB_PASSWORD", "GET").Last().Query);
     }
 
+    [Fact]
+    public async Task Update_changes_comment_reminders_metadata_tags_and_encoding_flag()
+    {
+        await using var h = await LocalServerHarness.StartAsync(CompatibilityLevel.Current);
+        using var client = await h.LoginAsync();
+        var frontend = (await client.Secrets.GetByNameAsync(Get("API_URL"))).Tags!.Single();
+
+        var result = await client.Secrets.UpdateAsync(new UpdateSecretOptions
+        {
+            ProjectId = TestSeed.ProjectId, EnvironmentSlug = "dev", SecretName = "DB_PASSWORD",
+            SecretComment = "rotated monthly", SkipMultilineEncoding = true,
+            SecretReminderRepeatDays = 7, SecretReminderNote = "check",
+            SecretMetadata = new[] { new SecretMetadataEntry { Key = "owner", Value = "db-team" } },
+            TagIds = new[] { frontend.Id! },
+        });
+
+        Assert.NotNull(result.Secret);
+        var read = await client.Secrets.GetByNameAsync(Get("DB_PASSWORD"));
+        Assert.Equal("dev-db-pass", read.SecretValue); // value untouched when not given
+        Assert.Equal("rotated monthly", read.SecretComment);
+        Assert.Equal(true, read.SkipMultilineEncoding);
+        Assert.Equal(7, read.SecretReminderRepeatDays);
+        Assert.Equal("check", read.SecretReminderNote);
+        Assert.Equal("db-team", read.SecretMetadata!.Single().Value);
+        Assert.Equal("frontend", read.Tags!.Single().Slug);
+    }
+
     [Theory]
     [MemberData(nameof(BothModes.All), MemberType = typeof(BothModes))]
     public async Task Rename_moves_the_secret_to_the_new_name(CompatibilityLevel mode)

@@ -105,6 +105,25 @@ public sealed class TokenLifecycleTests
         Assert.Equal(0, h.Controls.Count(RenewPath));
     }
 
+    [Theory]
+    [MemberData(nameof(BothModes.All), MemberType = typeof(BothModes))]
+    public async Task A_renewal_the_server_finds_too_late_is_replaced_by_a_login(CompatibilityLevel mode)
+    {
+        await using var h = await LocalServerHarness.StartAsync(mode);
+        // The client's clock runs 15 s behind: it renews at what it thinks is 50 s, when the server is past the 60 s TTL.
+        using var client = await h.LoginAsync(
+            o => o.UtcNow = () => h.Server.Clock.UtcNow - TimeSpan.FromSeconds(15), TestSeed.ShortClientId, TestSeed.ShortClientSecret);
+
+        h.AdvanceClock(TimeSpan.FromSeconds(65));
+        var list = await client.Secrets.ListAsync(Dev);
+
+        Assert.NotEmpty(list.Secrets);
+        var renew = Assert.Single(h.Controls.Matching(RenewPath));
+        Assert.True(renew.Status is 401 or 403, $"renew answered {renew.Status}");
+        Assert.Equal(2, h.Controls.Count(LoginPath));
+        Assert.Equal(200, Assert.Single(h.Controls.Matching(ListPath)).Status);
+    }
+
     [Fact]
     public async Task A_second_rejection_after_the_replay_is_thrown()
     {
@@ -118,6 +137,27 @@ public sealed class TokenLifecycleTests
         Assert.True(error.IsTokenError);
         Assert.Equal(2, h.Controls.Count(ListPath));
         Assert.Equal(2, h.Controls.Count(LoginPath));
+    }
+
+    [Fact]
+    public async Task A_refused_automatic_login_is_not_attempted_again()
+    {
+        await using var h = await LocalServerHarness.StartAsync(CompatibilityLevel.Current);
+        using var client = await h.LoginAsync();
+        h.Controls.InjectFault(new FaultRule { PathContains = LoginPath, StatusCode = 401, Count = 10 });
+        h.Controls.InjectFault(new FaultRule { PathContains = ListPath, Method = "GET", StatusCode = 401, Count = 10 });
+
+        var first = await Assert.ThrowsAsync<InfisicalApiException>(() => client.Secrets.ListAsync(Dev));
+        var second = await Assert.ThrowsAsync<InfisicalApiException>(() => client.Secrets.ListAsync(Dev));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, first.StatusCode);   // the refused re-login
+        Assert.Equal(HttpStatusCode.Unauthorized, second.StatusCode);  // the call itself; no login attempted
+        Assert.Equal(2, h.Controls.Count(LoginPath));                  // the initial login and one automatic one
+        Assert.Equal(2, h.Controls.Count(ListPath));
+
+        h.Controls.ClearFaults();
+        await client.Auth.UniversalAuth.LoginAsync(TestSeed.ClientId, TestSeed.ClientSecret);
+        Assert.NotEmpty((await client.Secrets.ListAsync(Dev)).Secrets);
     }
 
     [Theory]

@@ -84,6 +84,6 @@ public sealed class UniversalAuthTests
             () => client.Secrets.ListAsync(new ListSecretsOptions { ProjectId = TestSeed.ProjectId, EnvironmentSlug = "dev" }));
 
         Assert.Contains("LoginAsync", error.Message);
-        Assert.Empty(h.Controls.Requests);
+        Assert.Empty(h.Controls.Settled());
     }
 }

@@ -95,6 +95,21 @@ public sealed class KmsServerRulesTests
         Assert.Equal(422, (int)response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("[ { \"name\": \"Bad Name\" } ]", "name")]
+    [InlineData("[ { \"name\": \"k\", \"keyUsage\": \"sign-verify\", \"encryptionAlgorithm\": \"aes-256-gcm\" } ]", "keyUsage")]
+    [InlineData("[ { \"name\": \"k\", \"keyMaterial\": \"AAAA\" } ]", "keyMaterial")]
+    [InlineData("[ { \"name\": \"k\" }, { \"name\": \"k\" } ]", "used twice")]
+    public async Task ABadKmsSeedFailsStartupNamingTheEntry(string keys, string expected)
+    {
+        var seed = "{ \"projects\": [ { \"id\": \"" + KmsSeed.ProjectId + "\", \"slug\": \"p\", \"kmsKeys\": " + keys + " } ] }";
+
+        var error = await Assert.ThrowsAsync<SeedException>(() => LocalServerHarness.StartAsync(CompatibilityLevel.Current, seed));
+
+        Assert.Contains("kmsKeys[", error.Message);
+        Assert.Contains(expected, error.Message);
+    }
+
     private static async Task<(int Status, JsonObject Body)> PostAsync(LocalServerHarness h, InfisicalClient client, string path, JsonObject body)
     {
         using var http = new HttpClient();

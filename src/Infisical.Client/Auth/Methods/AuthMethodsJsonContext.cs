@@ -9,6 +9,7 @@ namespace Infisical.Client.Auth.Methods;
 [JsonSerializable(typeof(AwsIamLoginRequest))]
 [JsonSerializable(typeof(JwtLoginRequest))]
 [JsonSerializable(typeof(LdapLoginRequest))]
+[JsonSerializable(typeof(TokenAuthCreateRequest))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(AzureTokenResponse))]
 [JsonSerializable(typeof(AwsInstanceIdentityDocument))]
@@ -67,4 +68,11 @@ internal sealed class AwsInstanceIdentityDocument
 {
     [JsonPropertyName("region")]
     public string? Region { get; set; }
+}
+
+/// <summary>Body of Token Auth's token creation.</summary>
+internal sealed class TokenAuthCreateRequest
+{
+    [JsonPropertyName("name")]
+    public string? Name { get; set; }
 }

@@ -31,8 +31,13 @@ public sealed class LdapAuthClient
 public sealed class TokenAuthClient
 {
     private readonly TokenManager _tokens;
+    private readonly InfisicalConnection _connection;
 
-    internal TokenAuthClient(TokenManager tokens) => _tokens = tokens;
+    internal TokenAuthClient(TokenManager tokens, InfisicalConnection connection)
+    {
+        _tokens = tokens;
+        _connection = connection;
+    }
 
     /// <summary>
     /// Makes the client use <paramref name="accessToken"/>. Nothing is sent: the token is checked when the next
@@ -46,6 +51,30 @@ public sealed class TokenAuthClient
         cancellationToken.ThrowIfCancellationRequested();
         _tokens.SetToken(token);
         return Task.FromResult(new MachineIdentityCredential(token, 0, 0, "Bearer"));
+    }
+
+    /// <summary>
+    /// Mints a new access token for an identity that has Token Auth configured
+    /// (<c>POST /api/v1/auth/token-auth/identities/{identityId}/tokens</c>), using this client's own login. The
+    /// client's token is unchanged: hand the result to the process that needs it.
+    /// </summary>
+    /// <param name="identityId">The identity to mint a token for.</param>
+    /// <param name="name">An optional label for the token.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public Task<MachineIdentityCredential> CreateTokenAsync(string identityId, string? name = null, CancellationToken cancellationToken = default)
+    {
+        var id = LoginArguments.Required(identityId, nameof(identityId), "The machine identity id").Trim();
+        return CreateTokenCoreAsync(id, name, cancellationToken);
+    }
+
+    private async Task<MachineIdentityCredential> CreateTokenCoreAsync(string identityId, string? name, CancellationToken cancellationToken)
+    {
+        var path = "/api/v1/auth/token-auth/identities/" + InfisicalConnection.EscapeSegment(identityId) + "/tokens";
+        var request = new InfisicalRequest(System.Net.Http.HttpMethod.Post, path, RequestKind.Write)
+            .WithJsonBody(new TokenAuthCreateRequest { Name = name }, AuthMethodsJsonContext.Default.TokenAuthCreateRequest);
+        var answer = await _connection.SendAsync(request, Json.ClientJsonContext.Default.AccessTokenResponse, cancellationToken)
+            .ConfigureAwait(false);
+        return answer.ToCredential(path);
     }
 }
 

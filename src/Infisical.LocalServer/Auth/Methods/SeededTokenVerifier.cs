@@ -31,7 +31,7 @@ internal static class SeededTokenVerifier
         NotConfigured,
     }
 
-    public static (JsonObject? Claims, Failure Failure) Verify(JsonElement section, string token, DateTimeOffset now)
+    public static async System.Threading.Tasks.Task<(JsonObject? Claims, Failure Failure)> VerifyAsync(JsonElement section, string token, DateTimeOffset now)
     {
         if (section.TryGetProperty("tokens", out var tokens) && tokens.ValueKind == JsonValueKind.Object)
         {
@@ -61,7 +61,7 @@ internal static class SeededTokenVerifier
             RequireExpirationTime = false,
             RequireSignedTokens = true,
         };
-        var result = handler.ValidateTokenAsync(token, parameters).GetAwaiter().GetResult();
+        var result = await handler.ValidateTokenAsync(token, parameters).ConfigureAwait(false);
         if (!result.IsValid)
         {
             return (null, result.Exception is SecurityTokenMalformedException ? Failure.Malformed : Failure.BadSignature);

@@ -47,7 +47,7 @@ public sealed class TokenLoginEndpoints : IEndpointModule
         }
 
         var errors = start!.Errors;
-        var (claims, failure) = SeededTokenVerifier.Verify(start.Section, start.Fields["jwt"], state.Clock.UtcNow);
+        var (claims, failure) = await SeededTokenVerifier.VerifyAsync(start.Section, start.Fields["jwt"], state.Clock.UtcNow);
         switch (failure)
         {
             case SeededTokenVerifier.Failure.Unknown:

@@ -13,6 +13,7 @@ public static class AuthMethodsSeed
     public const string AzureIdentityId = "a1000000-0000-4000-8000-000000000006";
     public const string GcpIdentityId = "a1000000-0000-4000-8000-000000000007";
     public const string UniversalIdentityId = "a1000000-0000-4000-8000-000000000008";
+    public const string TokenIdentityId = "a1000000-0000-4000-8000-000000000009";
     public const string UniversalClientId = "ua-auth-methods-client";
     public const string UniversalClientSecret = "ua-auth-methods-secret";
     public const string ProjectId = "b2000000-0000-4000-8000-000000000001";
@@ -114,6 +115,10 @@ public static class AuthMethodsSeed
                         ["allowedServiceAccounts"] = GcpServiceAccount,
                         ["publicKeysPem"] = new JsonArray(keys.PublicKeyPem),
                     },
+                },
+                new JsonObject
+                {
+                    ["id"] = TokenIdentityId, ["name"] = "token-holder", ["tokenAuth"] = new JsonObject { ["accessTokenTTL"] = 0, ["accessTokenMaxTTL"] = 0 },
                 },
                 new JsonObject
                 {

@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Infisical.LocalServer;
+
+/// <summary>
+/// Token Auth (spec §2.6): an authenticated caller mints an access token for an identity that has
+/// <c>"tokenAuth": {}</c> in its seed. There is no login route; the minted token is used directly.
+/// </summary>
+public sealed class TokenAuthEndpoints : IEndpointModule
+{
+    /// <inheritdoc />
+    public void Map(IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/api/v1/auth/token-auth/identities/{identityId}/tokens", async (HttpContext http, ServerState state, TokenService tokens, string identityId) =>
+        {
+            var auth = AuthContext.RequireIdentity(http);
+            if (auth.Error != null)
+            {
+                return (IResult)auth.Error;
+            }
+
+            var (body, bodyError) = await RequestBody.ReadAsync(http);
+            if (bodyError != null)
+            {
+                return bodyError;
+            }
+
+            var errors = ApiErrors.From(http);
+            var input = new InputReader(errors.Compatibility);
+            var name = input.String(body!, "name", required: false);
+            if (input.HasIssues)
+            {
+                return errors.Validation(input.Issues);
+            }
+
+            var identity = state.FindIdentity(identityId);
+            if (identity == null || !identity.TryGetSeedSection("tokenAuth", out var section) || section.ValueKind != System.Text.Json.JsonValueKind.Object)
+            {
+                return errors.NotFound("Token auth method not found for identity, did you configure Token auth?");
+            }
+
+            var start = new AuthMethodLogin.Start(identity, section, body!, errors, new System.Collections.Generic.Dictionary<string, string>());
+            return AuthMethodLogin.Issue(tokens, start, "token-auth", new JsonObject
+            {
+                ["token"] = new JsonObject { ["name"] = name ?? string.Empty },
+            });
+        });
+    }
+}
