@@ -22,6 +22,7 @@ trap cleanup EXIT
 
 echo "==> Packing Infisical.Build $version into artifacts/demo-feed"
 mkdir -p "$feed"
+rm -f "$feed"/Infisical.Build.*.nupkg
 dotnet pack src/Infisical.Build.Tasks/Infisical.Build.Tasks.csproj -c Release -o "$feed" -p:Version="$version" -nologo -clp:ErrorsOnly
 
 echo "==> Building the local Infisical server"

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using Infisical.Analyzers.Configuration;
 using Microsoft.CodeAnalysis;
 
 namespace Infisical.Analyzers.Analysis;
@@ -15,6 +16,7 @@ internal sealed class ApiCatalog
     private readonly Dictionary<IMethodSymbol, ApiBinding> _methods = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _isConfiguration = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _isSection = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, ApiBinding?> _byShape = new(SymbolEqualityComparer.Default);
     private readonly INamespaceSymbol? _infisicalClientNamespace;
 
     public ApiCatalog(Compilation compilation, IEnumerable<UserAccessor> accessors)
@@ -68,6 +70,12 @@ internal sealed class ApiCatalog
             return binding is { KeyParameter: -1 } ? WithStringKey(definition, binding) : binding;
         }
 
+        // Methods recognised by shape are classified once per compilation, then looked up.
+        return _byShape.GetOrAdd(definition, ByShape);
+    }
+
+    private ApiBinding? ByShape(IMethodSymbol definition)
+    {
         // Concrete IConfiguration types (ConfigurationManager, ConfigurationSection…) implement GetSection themselves.
         if (definition.Name == "GetSection" && !definition.IsStatic && definition.Parameters.Length == 1 &&
             definition.Parameters[0].Type.SpecialType == SpecialType.System_String && IsConfiguration(definition.ContainingType))
@@ -75,7 +83,35 @@ internal sealed class ApiCatalog
             return new ApiBinding(NameKind.ConfigurationSection, 0, composesWithReceiver: true);
         }
 
-        return IsInfisicalClientType(definition.ContainingType) ? InfisicalBinding(definition) : null;
+        if (IsInfisicalClientType(definition.ContainingType))
+        {
+            return InfisicalBinding(definition);
+        }
+
+        return AspireBinding(definition);
+    }
+
+    /// <summary>
+    /// .NET Aspire client integrations (AddRedisClient("cache"), AddNpgsqlDbContext&lt;T&gt;("db")…) are extension
+    /// methods in Microsoft.Extensions.Hosting taking a 'connectionName' that is read as ConnectionStrings:name.
+    /// </summary>
+    private static ApiBinding? AspireBinding(IMethodSymbol method)
+    {
+        if (!method.IsExtensionMethod || !method.Name.StartsWith("Add", StringComparison.Ordinal) ||
+            method.ContainingNamespace?.ToDisplayString() != "Microsoft.Extensions.Hosting")
+        {
+            return null;
+        }
+
+        for (var i = 1; i < method.Parameters.Length; i++)
+        {
+            if (method.Parameters[i].Name == "connectionName" && method.Parameters[i].Type.SpecialType == SpecialType.System_String)
+            {
+                return new ApiBinding(NameKind.ConfigurationKey, i, KeyNames.ConnectionStringsSection);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>True for IConfiguration and every type implementing it.</summary>

@@ -38,7 +38,8 @@ internal static class AuthMethodLogin
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in requiredFields)
         {
-            var value = input.String(body!, name, required: true);
+            // Passwords are compared as typed; every other field is trimmed like the routes' zod schemas do.
+            var value = input.String(body!, name, required: true, trim: name != "password");
             if (value != null && value.Length == 0)
             {
                 input.Add(ZodIssues.TooSmall(errors.Compatibility, new[] { name }, 1));

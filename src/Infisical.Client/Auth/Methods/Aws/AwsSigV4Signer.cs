@@ -57,6 +57,7 @@ internal sealed class AwsSigV4Signer : AWS4Signer
             all.Remove(name);
             all[name] = value;
         }
+
         if (credentials.UseToken)
         {
             all["X-Amz-Security-Token"] = credentials.Token;
