@@ -172,6 +172,36 @@ public sealed class SecretReadTests
         Assert.Equal(1, h.Controls.Count("/api/v3/secrets/raw/NOPE"));
     }
 
+    [Theory]
+    [MemberData(nameof(BothModes.All), MemberType = typeof(BothModes))]
+    public async Task Personal_type_is_sent_in_lowercase_and_a_machine_identity_has_none(CompatibilityLevel mode)
+    {
+        await using var h = await LocalServerHarness.StartAsync(mode);
+        using var client = await h.LoginAsync();
+
+        var error = await Assert.ThrowsAsync<InfisicalApiException>(() => client.Secrets.GetByNameAsync(new GetSecretOptions
+        {
+            ProjectId = TestSeed.ProjectId, EnvironmentSlug = "dev", SecretName = "DB_PASSWORD", Type = SecretType.Personal, IncludeImports = false,
+        }));
+
+        Assert.True((int)error.StatusCode is 400 or 404, $"status {(int)error.StatusCode}");
+        Assert.Contains("type=personal", h.Controls.Matching("/api/v3/secrets/raw/DB_PASSWORD").Single().Query);
+    }
+
+    [Fact]
+    public async Task Hidden_values_are_masked_by_the_server()
+    {
+        await using var h = await LocalServerHarness.StartAsync(CompatibilityLevel.Current);
+        using var client = await h.LoginAsync();
+
+        var list = await client.Secrets.ListAsync(Dev() with { ViewSecretValue = false, IncludeImports = false });
+
+        var secret = list.Secrets.Single(s => s.SecretKey == "DB_PASSWORD");
+        Assert.Equal("<hidden-by-infisical>", secret.SecretValue);
+        Assert.True(secret.SecretValueHidden);
+        Assert.Contains("viewSecretValue=false", h.Controls.Matching("/api/v3/secrets/raw").Single().Query);
+    }
+
     [Fact]
     public async Task Missing_project_and_environment_are_rejected_before_any_request()
     {
