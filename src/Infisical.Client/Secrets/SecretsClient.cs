@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 using Infisical.Client.Caching;
@@ -36,8 +38,8 @@ public sealed class SecretsClient : IDisposable
         SecretRequests.List(options, null); // validates before any I/O
         var wire = await ReadThroughCacheAsync(
             etag => SecretRequests.List(options, etag), ClientJsonContext.Default.ListSecretsWire, cancellationToken).ConfigureAwait(false);
-        var own = (System.Collections.Generic.IReadOnlyList<BaseSecret>?)wire.Secrets ?? Array.Empty<BaseSecret>();
-        var imports = (System.Collections.Generic.IReadOnlyList<SecretImport>?)wire.Imports?.AsReadOnly() ?? Array.Empty<SecretImport>();
+        var own = (IReadOnlyList<BaseSecret>?)wire.Secrets ?? Array.Empty<BaseSecret>();
+        var imports = (IReadOnlyList<SecretImport>?)wire.Imports?.AsReadOnly() ?? Array.Empty<SecretImport>();
         return new ListSecretsResponse { Secrets = ImportMerger.Merge(own, imports), Imports = imports };
     }
 
@@ -92,7 +94,7 @@ public sealed class SecretsClient : IDisposable
     }
 
     private async Task<T> ReadThroughCacheAsync<T>(
-        Func<string?, InfisicalRequest> build, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken cancellationToken)
+        Func<string?, InfisicalRequest> build, JsonTypeInfo<T> type, CancellationToken cancellationToken)
         where T : class
     {
         if (!_cache.Enabled)
