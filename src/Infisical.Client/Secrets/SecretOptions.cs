@@ -70,7 +70,7 @@ public sealed record GetSecretOptions : SecretScopeOptions
 }
 
 /// <summary>Options of <see cref="Secrets.SecretsClient.CreateAsync"/>.</summary>
-public sealed record CreateSecretOptions : SecretScopeOptions
+public sealed record CreateSecretOptions : SecretScopeOptions, Secrets.ISecretWriteFields
 {
     /// <summary>The new secret's name (no <c>/</c> or <c>:</c>).</summary>
     public string SecretName { get; init; } = string.Empty;
@@ -101,7 +101,7 @@ public sealed record CreateSecretOptions : SecretScopeOptions
 }
 
 /// <summary>Options of <see cref="Secrets.SecretsClient.UpdateAsync"/>; null properties are left unchanged.</summary>
-public sealed record UpdateSecretOptions : SecretScopeOptions
+public sealed record UpdateSecretOptions : SecretScopeOptions, Secrets.ISecretWriteFields
 {
     /// <summary>The secret's current name.</summary>
     public string SecretName { get; init; } = string.Empty;

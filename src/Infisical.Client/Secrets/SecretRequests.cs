@@ -51,31 +51,16 @@ internal static class SecretRequests
 
     public static InfisicalRequest Create(CreateSecretOptions o)
     {
-        var body = ScopeBody(o);
+        var body = FieldsBody(o);
         body.SecretValue = o.SecretValue ?? string.Empty;
-        body.SecretComment = o.SecretComment;
-        body.SkipMultilineEncoding = o.SkipMultilineEncoding;
-        body.Type = TypeName(o.Type);
-        body.SecretReminderRepeatDays = o.SecretReminderRepeatDays;
-        body.SecretReminderNote = o.SecretReminderNote;
-        body.SecretMetadata = o.SecretMetadata;
-        body.TagIds = o.TagIds;
         return new InfisicalRequest(HttpMethod.Post, NamePath(o.SecretName, nameof(CreateSecretOptions)), RequestKind.Write)
             .WithJsonBody(body, ClientJsonContext.Default.SecretWriteBody);
     }
 
     public static InfisicalRequest Update(UpdateSecretOptions o)
     {
-        var body = ScopeBody(o);
-        body.SecretValue = o.SecretValue;
+        var body = FieldsBody(o);
         body.NewSecretName = o.NewSecretName;
-        body.SecretComment = o.SecretComment;
-        body.SkipMultilineEncoding = o.SkipMultilineEncoding;
-        body.Type = TypeName(o.Type);
-        body.SecretReminderRepeatDays = o.SecretReminderRepeatDays;
-        body.SecretReminderNote = o.SecretReminderNote;
-        body.SecretMetadata = o.SecretMetadata;
-        body.TagIds = o.TagIds;
         return new InfisicalRequest(InfisicalRequest.Patch, NamePath(o.SecretName, nameof(UpdateSecretOptions)), RequestKind.Write)
             .WithJsonBody(body, ClientJsonContext.Default.SecretWriteBody);
     }
@@ -118,6 +103,22 @@ internal static class SecretRequests
             body.WorkspaceId = o.ProjectId!.Trim();
         }
 
+        return body;
+    }
+
+    // Create's value is never sent as null (the server requires it), so Create overrides SecretValue afterwards.
+    private static SecretWriteBody FieldsBody<TOptions>(TOptions fields)
+        where TOptions : SecretScopeOptions, ISecretWriteFields
+    {
+        var body = ScopeBody(fields);
+        body.SecretValue = fields.SecretValue;
+        body.SecretComment = fields.SecretComment;
+        body.SkipMultilineEncoding = fields.SkipMultilineEncoding;
+        body.Type = TypeName(fields.Type);
+        body.SecretReminderRepeatDays = fields.SecretReminderRepeatDays;
+        body.SecretReminderNote = fields.SecretReminderNote;
+        body.SecretMetadata = fields.SecretMetadata;
+        body.TagIds = fields.TagIds;
         return body;
     }
 

@@ -18,22 +18,15 @@ public sealed class EnvironmentEndpoints : IEndpointModule
         {
             routes.MapPost(prefix, async (HttpContext http, ServerState state, string projectId) =>
             {
-                var auth = AuthContext.RequireIdentity(http);
-                if (auth.Error != null)
+                var request = await AuthenticatedRequest.ReadAsync(http);
+                if (request.Failed)
                 {
-                    return (IResult)auth.Error;
+                    return request.Failure;
                 }
 
-                var (body, error) = await RequestBody.ReadAsync(http);
-                if (error != null)
-                {
-                    return error;
-                }
-
-                var errors = ApiErrors.From(http);
-                var input = new InputReader(errors.Compatibility);
-                var name = input.String(body!, "name", required: true);
-                var slug = input.String(body!, "slug", required: true);
+                var (body, errors, input) = (request.Body, request.Errors, request.Input);
+                var name = input.String(body, "name", required: true);
+                var slug = input.String(body, "slug", required: true);
                 if (input.HasIssues)
                 {
                     return errors.Validation(input.Issues);

@@ -29,27 +29,15 @@ public sealed class FolderEndpoints : IEndpointModule
 
     private static async Task<IResult> Handle(HttpContext http, ServerState state, Func<FolderRequest, IResult> action)
     {
-        var auth = AuthContext.RequireIdentity(http);
-        if (auth.Error != null)
+        var isGet = HttpMethods.IsGet(http.Request.Method);
+        var request = isGet ? AuthenticatedRequest.Authenticate(http) : await AuthenticatedRequest.ReadAsync(http);
+        if (request.Failed)
         {
-            return auth.Error;
+            return request.Failure;
         }
 
-        var body = new JsonObject();
-        if (!HttpMethods.IsGet(http.Request.Method))
-        {
-            var (read, error) = await RequestBody.ReadAsync(http);
-            if (error != null)
-            {
-                return error;
-            }
-
-            body = read!;
-        }
-
-        var errors = ApiErrors.From(http);
-        var input = new InputReader(errors.Compatibility);
-        if (HttpMethods.IsGet(http.Request.Method))
+        var (body, errors, input) = (request.Body, request.Errors, request.Input);
+        if (isGet)
         {
             input.QueryBool(http.Request.Query, "recursive", false);
             foreach (var pair in http.Request.Query)

@@ -25,24 +25,17 @@ public sealed class SecretImportEndpoints : IEndpointModule
 
     private static async System.Threading.Tasks.Task<IResult> Create(HttpContext http, ServerState state)
     {
-        var auth = AuthContext.RequireIdentity(http);
-        if (auth.Error != null)
+        var request = await AuthenticatedRequest.ReadAsync(http);
+        if (request.Failed)
         {
-            return auth.Error;
+            return request.Failure;
         }
 
-        var (body, error) = await RequestBody.ReadAsync(http);
-        if (error != null)
-        {
-            return error;
-        }
-
-        var errors = ApiErrors.From(http);
-        var input = new InputReader(errors.Compatibility);
-        var projectId = input.String(body!, "projectId", required: false) ?? input.String(body!, "workspaceId", required: false);
-        var environment = input.String(body!, "environment", required: true);
-        var path = SecretPaths.Normalize(input.String(body!, "path", required: false));
-        var source = body!["import"] as JsonObject;
+        var (body, errors, input) = (request.Body, request.Errors, request.Input);
+        var projectId = input.String(body, "projectId", required: false) ?? input.String(body, "workspaceId", required: false);
+        var environment = input.String(body, "environment", required: true);
+        var path = SecretPaths.Normalize(input.String(body, "path", required: false));
+        var source = body["import"] as JsonObject;
         if (source == null)
         {
             input.Add(ZodIssues.Required(errors.Compatibility, new[] { "import" }, "object"));
@@ -57,16 +50,10 @@ public sealed class SecretImportEndpoints : IEndpointModule
 
         lock (state.SyncRoot)
         {
-            var (project, notFound) = SecretScope.Project(state, errors, projectId, null);
+            var (project, folder, notFound) = SecretScope.ProjectFolder(state, errors, projectId, null, environment, path);
             if (notFound != null)
             {
                 return notFound;
-            }
-
-            var folder = SecretScope.Folder(project!, environment, path);
-            if (folder == null)
-            {
-                return SecretScope.FolderNotFound(errors, environment!, path);
             }
 
             if (project!.FindEnvironment(fromEnv) == null)

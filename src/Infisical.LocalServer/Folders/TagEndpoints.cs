@@ -34,23 +34,16 @@ public sealed class TagEndpoints : IEndpointModule
         });
         routes.MapPost("/api/v1/workspace/{projectId}/tags", async (HttpContext http, ServerState state, string projectId) =>
         {
-            var auth = AuthContext.RequireIdentity(http);
-            if (auth.Error != null)
+            var request = await AuthenticatedRequest.ReadAsync(http);
+            if (request.Failed)
             {
-                return (IResult)auth.Error;
+                return request.Failure;
             }
 
-            var (body, bodyError) = await RequestBody.ReadAsync(http);
-            if (bodyError != null)
-            {
-                return bodyError;
-            }
-
-            var errors = ApiErrors.From(http);
-            var input = new InputReader(errors.Compatibility);
-            var slug = input.String(body!, "slug", required: true);
-            var name = input.String(body!, "name", required: false) ?? slug;
-            var color = input.String(body!, "color", required: false);
+            var (body, errors, input) = (request.Body, request.Errors, request.Input);
+            var slug = input.String(body, "slug", required: true);
+            var name = input.String(body, "name", required: false) ?? slug;
+            var color = input.String(body, "color", required: false);
             if (input.HasIssues)
             {
                 return errors.Validation(input.Issues);

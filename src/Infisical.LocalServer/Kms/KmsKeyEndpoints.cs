@@ -43,14 +43,13 @@ public sealed class KmsKeyEndpoints : IEndpointModule
 
     private static IResult List(HttpContext http, ServerState state)
     {
-        var auth = AuthContext.RequireIdentity(http);
-        if (auth.Error != null)
+        var request = AuthenticatedRequest.Authenticate(http);
+        if (request.Failed)
         {
-            return auth.Error;
+            return request.Failure;
         }
 
-        var errors = ApiErrors.From(http);
-        var input = new InputReader(errors.Compatibility);
+        var (errors, input) = (request.Errors, request.Input);
         var query = http.Request.Query;
         var projectId = InputReader.QueryString(query, "projectId");
         if (projectId == null)
@@ -100,14 +99,13 @@ public sealed class KmsKeyEndpoints : IEndpointModule
 
     private static IResult GetByName(HttpContext http, ServerState state, string keyName)
     {
-        var auth = AuthContext.RequireIdentity(http);
-        if (auth.Error != null)
+        var request = AuthenticatedRequest.Authenticate(http);
+        if (request.Failed)
         {
-            return auth.Error;
+            return request.Failure;
         }
 
-        var errors = ApiErrors.From(http);
-        var input = new InputReader(errors.Compatibility);
+        var (errors, input) = (request.Errors, request.Input);
         var name = keyName.Trim().ToLowerInvariant();
         if (!KmsInput.IsSlug(name))
         {
@@ -131,25 +129,18 @@ public sealed class KmsKeyEndpoints : IEndpointModule
 
     private static async System.Threading.Tasks.Task<IResult> CreateAsync(HttpContext http, ServerState state)
     {
-        var auth = AuthContext.RequireIdentity(http);
-        if (auth.Error != null)
+        var request = await AuthenticatedRequest.ReadAsync(http);
+        if (request.Failed)
         {
-            return auth.Error;
+            return request.Failure;
         }
 
-        var (body, bodyError) = await RequestBody.ReadAsync(http);
-        if (bodyError != null)
-        {
-            return bodyError;
-        }
-
-        var errors = ApiErrors.From(http);
-        var input = new InputReader(errors.Compatibility);
-        var projectId = input.String(body!, "projectId", required: true);
-        var name = input.String(body!, "name", required: true)?.ToLowerInvariant();
-        var description = input.String(body!, "description", required: false, trim: false);
-        var usage = input.String(body!, "keyUsage", required: false) ?? KmsAlgorithms.EncryptDecrypt;
-        var algorithm = input.String(body!, "encryptionAlgorithm", required: false) ?? "aes-256-gcm";
+        var (body, errors, input) = (request.Body, request.Errors, request.Input);
+        var projectId = input.String(body, "projectId", required: true);
+        var name = input.String(body, "name", required: true)?.ToLowerInvariant();
+        var description = input.String(body, "description", required: false, trim: false);
+        var usage = input.String(body, "keyUsage", required: false) ?? KmsAlgorithms.EncryptDecrypt;
+        var algorithm = input.String(body, "encryptionAlgorithm", required: false) ?? "aes-256-gcm";
         ValidateName(input, name);
         ValidateDescription(input, description);
         if (usage is not (KmsAlgorithms.EncryptDecrypt or KmsAlgorithms.SignVerify))

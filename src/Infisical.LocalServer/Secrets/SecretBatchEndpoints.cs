@@ -30,26 +30,19 @@ public sealed class SecretBatchEndpoints : IEndpointModule
 
     private static async Task<IResult> Run(HttpContext http, ServerState state, bool v4, Operation operation)
     {
-        var auth = AuthContext.RequireIdentity(http);
-        if (auth.Error != null)
+        var request = await AuthenticatedRequest.ReadAsync(http);
+        if (request.Failed)
         {
-            return auth.Error;
+            return request.Failure;
         }
 
-        var (body, error) = await RequestBody.ReadAsync(http);
-        if (error != null)
-        {
-            return error;
-        }
-
-        var errors = ApiErrors.From(http);
-        var input = new InputReader(errors.Compatibility);
-        var projectId = input.String(body!, v4 ? "projectId" : "workspaceId", required: false);
-        var projectSlug = v4 ? null : input.String(body!, "projectSlug", required: false);
-        var environment = input.String(body!, "environment", required: true);
-        var path = SecretPaths.Normalize(input.String(body!, "secretPath", required: false));
-        var mode = input.String(body!, "mode", required: false) ?? "failOnNotFound";
-        var items = input.Array(body!, "secrets");
+        var (body, errors, input) = (request.Body, request.Errors, request.Input);
+        var projectId = input.String(body, v4 ? "projectId" : "workspaceId", required: false);
+        var projectSlug = v4 ? null : input.String(body, "projectSlug", required: false);
+        var environment = input.String(body, "environment", required: true);
+        var path = SecretPaths.Normalize(input.String(body, "secretPath", required: false));
+        var mode = input.String(body, "mode", required: false) ?? "failOnNotFound";
+        var items = input.Array(body, "secrets");
         if (items == null || items.Count == 0 || items.Any(i => i is not JsonObject))
         {
             input.Add(items == null ? ZodIssues.Required(errors.Compatibility, new[] { "secrets" }, "array") : ZodIssues.TooSmall(errors.Compatibility, new[] { "secrets" }, 1));
@@ -82,16 +75,10 @@ public sealed class SecretBatchEndpoints : IEndpointModule
 
         lock (state.SyncRoot)
         {
-            var (project, notFound) = SecretScope.Project(state, errors, projectId, projectSlug);
+            var (project, folder, notFound) = SecretScope.ProjectFolder(state, errors, projectId, projectSlug, environment, path);
             if (notFound != null)
             {
                 return notFound;
-            }
-
-            var folder = SecretScope.Folder(project!, environment, path);
-            if (folder == null)
-            {
-                return SecretScope.FolderNotFound(errors, environment!, path);
             }
 
             if (SecretScope.ApprovalPolicy(project!, environment!, path) is { } policy)
@@ -99,7 +86,7 @@ public sealed class SecretBatchEndpoints : IEndpointModule
                 return JsonResponse.Ok(SecretWriteRules.ApprovalBody(state, policy, folder));
             }
 
-            var batch = new Batch(state, errors, input, auth.Identity!, environment!, path, mode, secrets);
+            var batch = new Batch(state, errors, input, request.Identity, environment!, path, mode, secrets);
             return operation(batch, project!, folder);
         }
     }

@@ -20,17 +20,15 @@ public sealed class SecretGetEndpoints : IEndpointModule
 
     private static IResult GetByName(HttpContext http, ServerState state, string rawName, bool v4)
     {
-        var auth = AuthContext.RequireIdentity(http);
-        if (auth.Error != null)
+        var request = AuthenticatedRequest.Authenticate(http);
+        if (request.Failed)
         {
-            return auth.Error;
+            return request.Failure;
         }
 
-        var errors = ApiErrors.From(http);
+        var (errors, input) = (request.Errors, request.Input);
         var query = http.Request.Query;
-        var input = new InputReader(errors.Compatibility);
-        var viewValue = errors.IsLegacy || input.QueryBool(query, "viewSecretValue", true);
-        var expand = input.QueryBool(query, "expandSecretReferences", false);
+        var (viewValue, expand) = SecretReadFlags.Read(errors, input, query);
         var includeImports = input.QueryBool(query, "include_imports", false);
         var version = input.QueryInt(query, "version");
         var type = InputReader.QueryString(query, "type") ?? "shared";
@@ -61,16 +59,10 @@ public sealed class SecretGetEndpoints : IEndpointModule
 
         lock (state.SyncRoot)
         {
-            var (project, error) = SecretScope.Project(state, errors, projectId, projectSlug);
+            var (project, folder, error) = SecretScope.ProjectFolder(state, errors, projectId, projectSlug, environment, path);
             if (error != null)
             {
                 return error;
-            }
-
-            var folder = SecretScope.Folder(project!, environment, path);
-            if (folder == null)
-            {
-                return SecretScope.FolderNotFound(errors, environment, path);
             }
 
             // Identities own no personal secrets, so asking for one finds nothing.

@@ -22,18 +22,15 @@ public sealed class SecretListEndpoints : IEndpointModule
 
     private static IResult List(HttpContext http, ServerState state, bool v4)
     {
-        var auth = AuthContext.RequireIdentity(http);
-        if (auth.Error != null)
+        var request = AuthenticatedRequest.Authenticate(http);
+        if (request.Failed)
         {
-            return auth.Error;
+            return request.Failure;
         }
 
-        var errors = ApiErrors.From(http);
+        var (errors, input) = (request.Errors, request.Input);
         var query = http.Request.Query;
-        var input = new InputReader(errors.Compatibility);
-        // The 2024 server had no viewSecretValue parameter: zod stripped it unvalidated and values were always shown.
-        var viewValue = errors.IsLegacy || input.QueryBool(query, "viewSecretValue", true);
-        var expand = input.QueryBool(query, "expandSecretReferences", false);
+        var (viewValue, expand) = SecretReadFlags.Read(errors, input, query);
         var recursive = input.QueryBool(query, "recursive", false);
         var includeImports = input.QueryBool(query, "include_imports", false);
         if (input.HasIssues)

@@ -17,32 +17,25 @@ public sealed class SecretMoveEndpoints : IEndpointModule
     {
         routes.MapPost("/api/v4/secrets/move", async (HttpContext http, ServerState state) =>
         {
-            var auth = AuthContext.RequireIdentity(http);
-            if (auth.Error != null)
+            var request = await AuthenticatedRequest.ReadAsync(http);
+            if (request.Failed)
             {
-                return (IResult)auth.Error;
+                return request.Failure;
             }
 
-            var (body, error) = await RequestBody.ReadAsync(http);
-            if (error != null)
-            {
-                return error;
-            }
-
-            var errors = ApiErrors.From(http);
-            var input = new InputReader(errors.Compatibility);
-            var projectId = input.String(body!, "projectId", required: true);
-            var sourceEnv = input.String(body!, "sourceEnvironment", required: true);
-            var sourcePath = SecretPaths.Normalize(input.String(body!, "sourceSecretPath", required: false));
-            var destEnv = input.String(body!, "destinationEnvironment", required: true);
-            var destPath = SecretPaths.Normalize(input.String(body!, "destinationSecretPath", required: false));
-            var ids = input.Array(body!, "secretIds");
+            var (body, errors, input) = (request.Body, request.Errors, request.Input);
+            var projectId = input.String(body, "projectId", required: true);
+            var sourceEnv = input.String(body, "sourceEnvironment", required: true);
+            var sourcePath = SecretPaths.Normalize(input.String(body, "sourceSecretPath", required: false));
+            var destEnv = input.String(body, "destinationEnvironment", required: true);
+            var destPath = SecretPaths.Normalize(input.String(body, "destinationSecretPath", required: false));
+            var ids = input.Array(body, "secretIds");
             if (ids == null)
             {
                 input.Add(ZodIssues.Required(errors.Compatibility, new[] { "secretIds" }, "array"));
             }
 
-            var overwrite = input.Bool(body!, "shouldOverwrite") ?? false;
+            var overwrite = input.Bool(body, "shouldOverwrite") ?? false;
             if (input.HasIssues)
             {
                 return errors.Validation(input.Issues);
@@ -50,16 +43,10 @@ public sealed class SecretMoveEndpoints : IEndpointModule
 
             lock (state.SyncRoot)
             {
-                var (project, notFound) = SecretScope.Project(state, errors, projectId, null);
+                var (project, source, notFound) = SecretScope.ProjectFolder(state, errors, projectId, null, sourceEnv, sourcePath);
                 if (notFound != null)
                 {
                     return notFound;
-                }
-
-                var source = SecretScope.Folder(project!, sourceEnv, sourcePath);
-                if (source == null)
-                {
-                    return SecretScope.FolderNotFound(errors, sourceEnv!, sourcePath);
                 }
 
                 var destination = SecretScope.Folder(project!, destEnv, destPath);

@@ -24,6 +24,25 @@ public static class SecretScope
             : errors.NotFound($"Project with ID '{id}' not found"));
     }
 
+    /// <summary>
+    /// The project, then the folder in it, with the real server's error for whichever is missing first.
+    /// Project and Folder are meaningful only when Error is null.
+    /// </summary>
+    public static (Project Project, Folder Folder, JsonResponse? Error) ProjectFolder(
+        ServerState state, ApiErrors errors, string? id, string? slug, string? environment, string path)
+    {
+        var (project, error) = Project(state, errors, id, slug);
+        if (error != null)
+        {
+            return (null!, null!, error);
+        }
+
+        var folder = Folder(project!, environment, path);
+        return folder == null
+            ? (null!, null!, FolderNotFound(errors, environment ?? string.Empty, path))
+            : (project!, folder, null);
+    }
+
     /// <summary>The folder, or null when the environment or the folder does not exist.</summary>
     public static Folder? Folder(Project project, string? environment, string path) =>
         project.FindEnvironment(environment) is { } env && env.Folders.TryGetValue(path, out var folder) ? folder : null;

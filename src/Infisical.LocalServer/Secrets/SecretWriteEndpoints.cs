@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
@@ -25,34 +26,27 @@ public sealed class SecretWriteEndpoints : IEndpointModule
 
     private static async Task<IResult> Write(HttpContext http, ServerState state, string secretName, bool v4, Operation operation)
     {
-        var auth = AuthContext.RequireIdentity(http);
-        if (auth.Error != null)
+        var request = await AuthenticatedRequest.ReadAsync(http);
+        if (request.Failed)
         {
-            return auth.Error;
+            return request.Failure;
         }
 
-        var (body, error) = await RequestBody.ReadAsync(http);
-        if (error != null)
+        var (body, errors, input) = (request.Body, request.Errors, request.Input);
+        var write = new WriteRequest(http, state, errors, input, body, request.Identity, SecretScope.DecodeName(secretName), v4)
         {
-            return error;
-        }
-
-        var errors = ApiErrors.From(http);
-        var input = new InputReader(errors.Compatibility);
-        var request = new WriteRequest(http, state, errors, input, body!, auth.Identity!, SecretScope.DecodeName(secretName), v4)
-        {
-            ProjectId = input.String(body!, v4 ? "projectId" : "workspaceId", required: false),
-            ProjectSlug = v4 ? null : input.String(body!, "projectSlug", required: false),
-            Environment = input.String(body!, "environment", required: true) ?? string.Empty,
-            Path = SecretPaths.Normalize(input.String(body!, "secretPath", required: false)),
-            Type = input.String(body!, "type", required: false) ?? "shared",
+            ProjectId = input.String(body, v4 ? "projectId" : "workspaceId", required: false),
+            ProjectSlug = v4 ? null : input.String(body, "projectSlug", required: false),
+            Environment = input.String(body, "environment", required: true) ?? string.Empty,
+            Path = SecretPaths.Normalize(input.String(body, "secretPath", required: false)),
+            Type = input.String(body, "type", required: false) ?? "shared",
         };
-        if (request.Type is not ("shared" or "personal"))
+        if (write.Type is not ("shared" or "personal"))
         {
-            input.Add(ZodIssues.InvalidEnum(errors.Compatibility, new[] { "type" }, request.Type, "shared", "personal"));
+            input.Add(ZodIssues.InvalidEnum(errors.Compatibility, new[] { "type" }, write.Type, "shared", "personal"));
         }
 
-        return operation(request);
+        return operation(write);
     }
 
     private static IResult Create(WriteRequest r)
@@ -83,17 +77,17 @@ public sealed class SecretWriteEndpoints : IEndpointModule
                 return error;
             }
 
-            if (SecretScope.ApprovalPolicy(project!, r.Environment, r.Path) is { } policy)
+            if (SecretScope.ApprovalPolicy(project, r.Environment, r.Path) is { } policy)
             {
-                return JsonResponse.Ok(SecretWriteRules.ApprovalBody(r.State, policy, folder!));
+                return JsonResponse.Ok(SecretWriteRules.ApprovalBody(r.State, policy, folder));
             }
 
-            if (folder!.Secrets.Any(s => s.Key == r.Name))
+            if (folder.Secrets.Any(s => s.Key == r.Name))
             {
                 return r.Errors.BadRequest("Secret already exist");
             }
 
-            if (tagIds != null && tagIds.Any(id => project!.Tags.All(t => t.Id != id)))
+            if (tagIds != null && tagIds.Any(id => project.Tags.All(t => t.Id != id)))
             {
                 return r.Errors.NotFound("Tag not found");
             }
@@ -116,7 +110,7 @@ public sealed class SecretWriteEndpoints : IEndpointModule
             };
             secret.Snapshot();
             folder.Secrets.Add(secret);
-            return JsonResponse.Ok(new JsonObject { ["secret"] = SecretJson.Build(r.State, project!, r.Environment, r.Path, secret, SecretShape.Raw, secret.Value, hidden: false) });
+            return r.Envelope(project, secret, SecretShape.Raw);
         }
     }
 
@@ -142,36 +136,14 @@ public sealed class SecretWriteEndpoints : IEndpointModule
         var reminderDays = r.Input.Number(r.Body, "secretReminderRepeatDays");
         var metadata = SecretWriteRules.ReadMetadata(r.Input, r.Body, r.Errors.Compatibility);
         var tagIds = SecretWriteRules.ReadTagIds(r.Input, r.Body);
-        if (r.Input.HasIssues)
+        return r.OnExistingSecret((project, folder, secret) =>
         {
-            return r.Errors.Validation(r.Input.Issues);
-        }
-
-        lock (r.State.SyncRoot)
-        {
-            var (project, folder, error) = r.Resolve();
-            if (error != null)
-            {
-                return error;
-            }
-
-            var secret = r.Type == "personal" ? null : folder!.Secrets.FirstOrDefault(s => s.Key == r.Name);
-            if (secret == null)
-            {
-                return r.Errors.SecretNotFoundForWrite(r.Name);
-            }
-
-            if (SecretScope.ApprovalPolicy(project!, r.Environment, r.Path) is { } policy)
-            {
-                return JsonResponse.Ok(SecretWriteRules.ApprovalBody(r.State, policy, folder!));
-            }
-
-            if (newName != null && newName != secret.Key && folder!.Secrets.Any(s => s.Key == newName))
+            if (newName != null && newName != secret.Key && folder.Secrets.Any(s => s.Key == newName))
             {
                 return r.Errors.BadRequest("Secret with the new name already exist");
             }
 
-            if (tagIds != null && tagIds.Any(id => project!.Tags.All(t => t.Id != id)))
+            if (tagIds != null && tagIds.Any(id => project.Tags.All(t => t.Id != id)))
             {
                 return r.Errors.NotFound("Tag not found");
             }
@@ -188,43 +160,18 @@ public sealed class SecretWriteEndpoints : IEndpointModule
             Touch(r, secret);
             if (secret.Key != oldName)
             {
-                ReferenceRewriter.Rename(r.State, project!, r.Environment, r.Path, oldName, secret.Key, r.Identity.Id);
+                ReferenceRewriter.Rename(r.State, project, r.Environment, r.Path, oldName, secret.Key, r.Identity.Id);
             }
 
-            return JsonResponse.Ok(new JsonObject { ["secret"] = SecretJson.Build(r.State, project!, r.Environment, r.Path, secret, SecretShape.RawWithHidden, secret.Value, hidden: false) });
-        }
+            return r.Envelope(project, secret, SecretShape.RawWithHidden);
+        });
     }
 
-    private static IResult Delete(WriteRequest r)
+    private static IResult Delete(WriteRequest r) => r.OnExistingSecret((project, folder, secret) =>
     {
-        if (r.Input.HasIssues)
-        {
-            return r.Errors.Validation(r.Input.Issues);
-        }
-
-        lock (r.State.SyncRoot)
-        {
-            var (project, folder, error) = r.Resolve();
-            if (error != null)
-            {
-                return error;
-            }
-
-            var secret = r.Type == "personal" ? null : folder!.Secrets.FirstOrDefault(s => s.Key == r.Name);
-            if (secret == null)
-            {
-                return r.Errors.SecretNotFoundForWrite(r.Name);
-            }
-
-            if (SecretScope.ApprovalPolicy(project!, r.Environment, r.Path) is { } policy)
-            {
-                return JsonResponse.Ok(SecretWriteRules.ApprovalBody(r.State, policy, folder!));
-            }
-
-            folder!.Secrets.Remove(secret);
-            return JsonResponse.Ok(new JsonObject { ["secret"] = SecretJson.Build(r.State, project!, r.Environment, r.Path, secret, SecretShape.RawWithHidden, secret.Value, hidden: false) });
-        }
-    }
+        folder.Secrets.Remove(secret);
+        return r.Envelope(project, secret, SecretShape.RawWithHidden);
+    });
 
     private static void Touch(WriteRequest r, SecretRecord secret)
     {
@@ -246,22 +193,48 @@ public sealed class SecretWriteEndpoints : IEndpointModule
 
         public string Type { get; init; } = "shared";
 
-        // Call under the state lock.
-        public (Project? Project, Folder? Folder, JsonResponse? Error) Resolve()
+        // Call under the state lock. Project and Folder are meaningful only when Error is null.
+        public (Project Project, Folder Folder, JsonResponse? Error) Resolve()
         {
             if (string.IsNullOrEmpty(ProjectId) && string.IsNullOrEmpty(ProjectSlug))
             {
-                return (null, null, Errors.BadRequest(V4 ? "Missing project id" : "You must provide workspaceSlug or workspaceId"));
+                return (null!, null!, Errors.BadRequest(V4 ? "Missing project id" : "You must provide workspaceSlug or workspaceId"));
             }
 
-            var (project, error) = SecretScope.Project(State, Errors, ProjectId, ProjectSlug);
-            if (error != null)
-            {
-                return (null, null, error);
-            }
-
-            var folder = SecretScope.Folder(project!, Environment, Path);
-            return folder == null ? (null, null, SecretScope.FolderNotFound(Errors, Environment, Path)) : (project, folder, null);
+            return SecretScope.ProjectFolder(State, Errors, ProjectId, ProjectSlug, Environment, Path);
         }
+
+        // Update and delete act only on an existing shared secret (personal ones are never found), after answering
+        // validation issues; an approval policy on the folder answers with a pending approval instead of the action.
+        public IResult OnExistingSecret(Func<Project, Folder, SecretRecord, IResult> action)
+        {
+            if (Input.HasIssues)
+            {
+                return Errors.Validation(Input.Issues);
+            }
+
+            lock (State.SyncRoot)
+            {
+                var (project, folder, error) = Resolve();
+                if (error != null)
+                {
+                    return error;
+                }
+
+                var secret = Type == "personal" ? null : folder.Secrets.FirstOrDefault(s => s.Key == Name);
+                if (secret == null)
+                {
+                    return Errors.SecretNotFoundForWrite(Name);
+                }
+
+                return SecretScope.ApprovalPolicy(project, Environment, Path) is { } policy
+                    ? JsonResponse.Ok(SecretWriteRules.ApprovalBody(State, policy, folder))
+                    : action(project, folder, secret);
+            }
+        }
+
+        // The {secret} envelope that create, update and delete all answer with; writes never mask the value.
+        public JsonResponse Envelope(Project project, SecretRecord secret, SecretShape shape) =>
+            JsonResponse.Ok(new JsonObject { ["secret"] = SecretJson.Build(State, project, Environment, Path, secret, shape, secret.Value, hidden: false) });
     }
 }

@@ -5,22 +5,31 @@ using Infisical.Client.Auth.Methods;
 
 namespace Infisical.Client.Auth;
 
-/// <summary>OIDC Auth: a JWT from any OpenID Connect provider (e.g. a CI system's workload token).</summary>
-public sealed class OidcAuthClient
+/// <summary>
+/// A login method that presents a JWT issued elsewhere. OIDC Auth and JWT Auth differ only in the route and in how
+/// the server verifies the token, so they share this shape.
+/// </summary>
+public abstract class JwtPresentingAuthClient
 {
-    private const string Path = "/api/v1/auth/oidc-auth/login";
     private readonly TokenManager _tokens;
+    private readonly string _methodName;
+    private readonly string _path;
 
-    internal OidcAuthClient(TokenManager tokens) => _tokens = tokens;
+    private protected JwtPresentingAuthClient(TokenManager tokens, string methodName, string path)
+    {
+        _tokens = tokens;
+        _methodName = methodName;
+        _path = path;
+    }
 
     /// <summary>
-    /// Logs in with an OIDC token and makes the client use the access token. A later re-login presents the same JWT;
+    /// Logs in with a JWT and makes the client use the access token. A later re-login presents the same JWT;
     /// use the overload taking a token source when the JWT expires sooner than the session.
     /// </summary>
     /// <exception cref="InfisicalApiException">The server refused the JWT (issuer, audience, subject, signature or expiry).</exception>
     public Task<MachineIdentityCredential> LoginAsync(string identityId, string jwt, CancellationToken cancellationToken = default)
     {
-        var token = LoginArguments.Required(jwt, nameof(jwt), "The OIDC token (jwt)");
+        var token = LoginArguments.Required(jwt, nameof(jwt), $"The {_methodName} token (jwt)");
         return LoginAsync(identityId, _ => Task.FromResult(token), cancellationToken);
     }
 
@@ -34,36 +43,23 @@ public sealed class OidcAuthClient
             throw new ArgumentNullException(nameof(jwtSource));
         }
 
-        return _tokens.LoginAsync(new JwtLoginMethod("OIDC Auth", Path, id, jwtSource), cancellationToken);
+        return _tokens.LoginAsync(new JwtLoginMethod(_methodName, _path, id, jwtSource), cancellationToken);
+    }
+}
+
+/// <summary>OIDC Auth: a JWT from any OpenID Connect provider (e.g. a CI system's workload token).</summary>
+public sealed class OidcAuthClient : JwtPresentingAuthClient
+{
+    internal OidcAuthClient(TokenManager tokens) : base(tokens, "OIDC Auth", "/api/v1/auth/oidc-auth/login")
+    {
     }
 }
 
 /// <summary>JWT Auth: a JWT signed by keys configured on the identity (static public keys or a JWKS URL).</summary>
-public sealed class JwtAuthClient
+public sealed class JwtAuthClient : JwtPresentingAuthClient
 {
-    private const string Path = "/api/v1/auth/jwt-auth/login";
-    private readonly TokenManager _tokens;
-
-    internal JwtAuthClient(TokenManager tokens) => _tokens = tokens;
-
-    /// <summary>Logs in with a JWT and makes the client use the access token.</summary>
-    public Task<MachineIdentityCredential> LoginAsync(string identityId, string jwt, CancellationToken cancellationToken = default)
+    internal JwtAuthClient(TokenManager tokens) : base(tokens, "JWT Auth", "/api/v1/auth/jwt-auth/login")
     {
-        var token = LoginArguments.Required(jwt, nameof(jwt), "The JWT");
-        return LoginAsync(identityId, _ => Task.FromResult(token), cancellationToken);
-    }
-
-    /// <summary>Logs in with a JWT obtained from <paramref name="jwtSource"/>, which is asked again at every re-login.</summary>
-    public Task<MachineIdentityCredential> LoginAsync(
-        string identityId, Func<CancellationToken, Task<string>> jwtSource, CancellationToken cancellationToken = default)
-    {
-        var id = LoginArguments.Required(identityId, nameof(identityId), "The machine identity id").Trim();
-        if (jwtSource == null)
-        {
-            throw new ArgumentNullException(nameof(jwtSource));
-        }
-
-        return _tokens.LoginAsync(new JwtLoginMethod("JWT Auth", Path, id, jwtSource), cancellationToken);
     }
 }
 

@@ -16,21 +16,14 @@ public sealed class TokenAuthEndpoints : IEndpointModule
     {
         routes.MapPost("/api/v1/auth/token-auth/identities/{identityId}/tokens", async (HttpContext http, ServerState state, TokenService tokens, string identityId) =>
         {
-            var auth = AuthContext.RequireIdentity(http);
-            if (auth.Error != null)
+            var request = await AuthenticatedRequest.ReadAsync(http);
+            if (request.Failed)
             {
-                return (IResult)auth.Error;
+                return request.Failure;
             }
 
-            var (body, bodyError) = await RequestBody.ReadAsync(http);
-            if (bodyError != null)
-            {
-                return bodyError;
-            }
-
-            var errors = ApiErrors.From(http);
-            var input = new InputReader(errors.Compatibility);
-            var name = input.String(body!, "name", required: false);
+            var (body, errors, input) = (request.Body, request.Errors, request.Input);
+            var name = input.String(body, "name", required: false);
             if (input.HasIssues)
             {
                 return errors.Validation(input.Issues);
@@ -42,7 +35,7 @@ public sealed class TokenAuthEndpoints : IEndpointModule
                 return errors.NotFound("Token auth method not found for identity, did you configure Token auth?");
             }
 
-            var start = new AuthMethodLogin.Start(identity, section, body!, errors, new System.Collections.Generic.Dictionary<string, string>());
+            var start = new AuthMethodLogin.Start(identity, section, body, errors, new System.Collections.Generic.Dictionary<string, string>());
             return AuthMethodLogin.Issue(tokens, start, "token-auth", new JsonObject
             {
                 ["token"] = new JsonObject { ["name"] = name ?? string.Empty },
