@@ -49,6 +49,32 @@ public sealed class AnalyzerEndToEndTests
         Assert.DoesNotContain("warning INF001", unconfigured.Output);
     }
 
+    [Fact]
+    public async Task An_accessor_declared_as_an_MSBuild_item_is_checked_like_the_built_in_ones()
+    {
+        // The item reaches the analyzer through the targets' CompilerVisibleProperty plumbing, joined with '|'.
+        var app = await _fixture.CreateProjectAsync(
+            "AccessorApp", extraItems: """<InfisicalSecretAccessor Include="M:AppSecrets.Read(System.String)" />""");
+        File.WriteAllText(Path.Combine(app, "Program.cs"), """
+            Console.WriteLine(AppSecrets.Read("HASH")?.Length);
+            Console.WriteLine(AppSecrets.Read("HASHH")?.Length);
+
+            static class AppSecrets
+            {
+                public static string? Read(string name) => Environment.GetEnvironmentVariable(name);
+            }
+            """);
+
+        var build = await _fixture.DotnetAsync(app, new[] { "build" }.Concat(BuildSwitches).Append("-p:InfisicalEnv=dev"), Credentials());
+
+        Assert.True(build.ExitCode == 0, build.Output);
+        var inf001 = build.Output.Split('\n').Where(l => l.Contains("warning INF001", StringComparison.Ordinal)).Select(l => l.Trim()).Distinct().ToList();
+        var line = Assert.Single(inf001);
+        Assert.Contains("Program.cs(2,", line);
+        Assert.Contains("'HASHH' is not a secret in Infisical project '", line);
+        Assert.Contains("did you mean 'HASH'?", line);
+    }
+
     private Dictionary<string, string?> Credentials() => new()
     {
         ["INFISICAL_UNIVERSAL_AUTH_CLIENT_ID"] = Seeds.ClientId,

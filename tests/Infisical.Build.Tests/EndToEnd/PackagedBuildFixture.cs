@@ -69,7 +69,7 @@ public sealed class PackagedBuildFixture : IAsyncLifetime
     }
 
     /// <summary>Creates a console project referencing the package and restores it.</summary>
-    public async Task<string> CreateProjectAsync(string name, string targetFrameworks = "net10.0", string extraProperties = "")
+    public async Task<string> CreateProjectAsync(string name, string targetFrameworks = "net10.0", string extraProperties = "", string extraItems = "")
     {
         var dir = Path.Combine(Workspace, name);
         Directory.CreateDirectory(dir);
@@ -86,6 +86,7 @@ public sealed class PackagedBuildFixture : IAsyncLifetime
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="Infisical.Build" Version="{PackageVersion}" PrivateAssets="all" />
+                {extraItems}
               </ItemGroup>
             </Project>
             """);

@@ -7,7 +7,6 @@ using System.Threading.Tasks;
 using Amazon.Runtime;
 using Infisical.Client.Auth;
 using Infisical.Client.Auth.Methods.Aws;
-using Infisical.Client.Kms;
 using Infisical.Client.Tests.Auth.Fakes;
 using Infisical.Client.Tests.Support;
 using Infisical.LocalServer;
@@ -23,23 +22,21 @@ public sealed class AwsAuthTests
     [MemberData(nameof(BothModes.All), MemberType = typeof(BothModes))]
     public async Task LogsInWithUserCredentialsAndTheTokenWorks(CompatibilityLevel level)
     {
-        using var keys = new TestJwt();
-        await using var h = await LocalServerHarness.StartAsync(level, AuthMethodsSeed.Json(keys));
+        await using var h = await AuthMethodsHarness.StartAsync(level);
         using var client = h.CreateClient();
 
         var credential = await client.Auth.AwsAuth.LoginAsync(AuthMethodsSeed.AwsIdentityId, Options(AuthMethodsSeed.UserKeyId, AuthMethodsSeed.UserSecret));
 
         Assert.False(string.IsNullOrEmpty(credential.AccessToken));
         Assert.Equal(credential.AccessToken, client.Auth.AccessToken);
-        var keysPage = await client.Kms.ListKeysAsync(new ListKmsKeysOptions { ProjectId = AuthMethodsSeed.ProjectId });
+        var keysPage = await AuthMethodsHarness.ListProjectKeysAsync(client);
         Assert.Equal(0, keysPage.TotalCount);
     }
 
     [Fact]
     public async Task AssumedRoleSessionCredentialsAreNormalisedToTheRoleAndCarryTheSessionToken()
     {
-        using var keys = new TestJwt();
-        await using var h = await LocalServerHarness.StartAsync(CompatibilityLevel.Current, AuthMethodsSeed.Json(keys));
+        await using var h = await AuthMethodsHarness.StartAsync();
         using var client = h.CreateClient();
         var options = new AwsAuthOptions
         {
@@ -56,8 +53,7 @@ public sealed class AwsAuthTests
     [MemberData(nameof(BothModes.All), MemberType = typeof(BothModes))]
     public async Task AWrongSecretKeyFailsTheSignatureCheck(CompatibilityLevel level)
     {
-        using var keys = new TestJwt();
-        await using var h = await LocalServerHarness.StartAsync(level, AuthMethodsSeed.Json(keys));
+        await using var h = await AuthMethodsHarness.StartAsync(level);
         using var client = h.CreateClient();
 
         var error = await Assert.ThrowsAsync<InfisicalApiException>(() =>
@@ -72,8 +68,7 @@ public sealed class AwsAuthTests
     [Fact]
     public async Task AnAccountOutsideAllowedAccountIdsIsRefused()
     {
-        using var keys = new TestJwt();
-        await using var h = await LocalServerHarness.StartAsync(CompatibilityLevel.Current, AuthMethodsSeed.Json(keys));
+        await using var h = await AuthMethodsHarness.StartAsync();
         using var client = h.CreateClient();
 
         var error = await Assert.ThrowsAsync<InfisicalApiException>(() =>
@@ -86,8 +81,7 @@ public sealed class AwsAuthTests
     [Fact]
     public async Task APrincipalOutsideAllowedArnsIsRefusedNamingTheArn()
     {
-        using var keys = new TestJwt();
-        await using var h = await LocalServerHarness.StartAsync(CompatibilityLevel.Current, AuthMethodsSeed.Json(keys));
+        await using var h = await AuthMethodsHarness.StartAsync();
         using var client = h.CreateClient();
 
         var error = await Assert.ThrowsAsync<InfisicalApiException>(() =>
@@ -99,8 +93,7 @@ public sealed class AwsAuthTests
     [Fact]
     public async Task AnIdentityWithoutAwsAuthIs404()
     {
-        using var keys = new TestJwt();
-        await using var h = await LocalServerHarness.StartAsync(CompatibilityLevel.Current, AuthMethodsSeed.Json(keys));
+        await using var h = await AuthMethodsHarness.StartAsync();
         using var client = h.CreateClient();
 
         var error = await Assert.ThrowsAsync<InfisicalApiException>(() =>
@@ -113,9 +106,8 @@ public sealed class AwsAuthTests
     [Fact]
     public async Task AClockFarFromTheServersIsRefusedAsAStaleSignature()
     {
-        using var keys = new TestJwt();
-        await using var h = await LocalServerHarness.StartAsync(CompatibilityLevel.Current, AuthMethodsSeed.Json(keys));
-        using var client = h.CreateClient(o => o.UtcNow = () => h.Server.Clock.UtcNow.AddHours(-1));
+        await using var h = await AuthMethodsHarness.StartAsync();
+        using var client = h.CreateClient(o => o.UtcNow = () => h.Now.AddHours(-1));
 
         var error = await Assert.ThrowsAsync<InfisicalApiException>(() =>
             client.Auth.AwsAuth.LoginAsync(AuthMethodsSeed.AwsIdentityId, Options(AuthMethodsSeed.UserKeyId, AuthMethodsSeed.UserSecret)));
@@ -131,9 +123,8 @@ public sealed class AwsAuthTests
             return; // AWS_REGION would win over metadata; this machine's environment decides, not the test.
         }
 
-        using var keys = new TestJwt();
         await using var imds = await FakeMetadataServer.Ec2Async("ap-southeast-2");
-        await using var h = await LocalServerHarness.StartAsync(CompatibilityLevel.Current, AuthMethodsSeed.Json(keys));
+        await using var h = await AuthMethodsHarness.StartAsync();
         using var client = h.CreateClient();
         var options = new AwsAuthOptions
         {
@@ -154,8 +145,7 @@ public sealed class AwsAuthTests
             return;
         }
 
-        using var keys = new TestJwt();
-        await using var h = await LocalServerHarness.StartAsync(CompatibilityLevel.Current, AuthMethodsSeed.Json(keys));
+        await using var h = await AuthMethodsHarness.StartAsync();
         using var client = h.CreateClient();
 
         // A loopback port with nothing listening: refused at once.

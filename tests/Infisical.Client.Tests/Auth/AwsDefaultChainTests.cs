@@ -21,8 +21,7 @@ public sealed class AwsDefaultChainTests
     [Fact]
     public async Task WithoutExplicitCredentialsTheAwsDefaultChainReadsTheEnvironment()
     {
-        using var keys = new TestJwt();
-        await using var h = await LocalServerHarness.StartAsync(CompatibilityLevel.Current, AuthMethodsSeed.Json(keys));
+        await using var h = await AuthMethodsHarness.StartAsync();
         using var client = h.CreateClient();
         var saved = Save("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION", "AWS_PROFILE");
         try
@@ -46,8 +45,7 @@ public sealed class AwsDefaultChainTests
     [Fact]
     public async Task AnInvalidAwsRegionVariableIsReportedBeforeSending()
     {
-        using var keys = new TestJwt();
-        await using var h = await LocalServerHarness.StartAsync(CompatibilityLevel.Current, AuthMethodsSeed.Json(keys));
+        await using var h = await AuthMethodsHarness.StartAsync();
         using var client = h.CreateClient();
         var saved = Save("AWS_REGION");
         try

@@ -73,11 +73,10 @@ public sealed class AwsServerRulesTests
     private static async Task<(int Status, string Message)> LoginAsync(
         Action<Dictionary<string, string>>? editHeaders, Action<JsonObject>? editBody = null)
     {
-        using var keys = new TestJwt();
-        await using var h = await LocalServerHarness.StartAsync(CompatibilityLevel.Current, AuthMethodsSeed.Json(keys));
+        await using var h = await AuthMethodsHarness.StartAsync();
         var payload = AwsIamLoginPayload.Build(
             AuthMethodsSeed.AwsIdentityId, new ImmutableCredentials(AuthMethodsSeed.UserKeyId, AuthMethodsSeed.UserSecret, null),
-            "us-east-1", h.Server.Clock.UtcNow.UtcDateTime);
+            "us-east-1", h.Now.UtcDateTime);
         var headers = JsonSerializer.Deserialize<Dictionary<string, string>>(Convert.FromBase64String(payload.IamRequestHeaders))!;
         editHeaders?.Invoke(headers);
         var body = new JsonObject

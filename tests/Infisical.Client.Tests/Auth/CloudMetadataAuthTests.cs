@@ -4,7 +4,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Infisical.Client.Auth;
-using Infisical.Client.Kms;
 using Infisical.Client.Tests.Auth.Fakes;
 using Infisical.Client.Tests.Support;
 using Infisical.LocalServer;
@@ -19,9 +18,8 @@ public sealed class CloudMetadataAuthTests
     [MemberData(nameof(BothModes.All), MemberType = typeof(BothModes))]
     public async Task AzureLoginFetchesAManagedIdentityTokenAndUsesIt(CompatibilityLevel level)
     {
-        using var keys = new TestJwt();
         await using var imds = await FakeMetadataServer.AzureAsync(AuthMethodsSeed.AzureResource, "azure-token-good");
-        await using var h = await LocalServerHarness.StartAsync(level, AuthMethodsSeed.Json(keys));
+        await using var h = await AuthMethodsHarness.StartAsync(level);
         using var client = h.CreateClient();
 
         await client.Auth.AzureAuth.LoginAsync(AuthMethodsSeed.AzureIdentityId, new AzureAuthOptions { MetadataEndpoint = imds.BaseUri });
@@ -30,15 +28,14 @@ public sealed class CloudMetadataAuthTests
         Assert.Equal(
             "GET /metadata/identity/oauth2/token?api-version=2018-02-01&resource=" + Uri.EscapeDataString(AuthMethodsSeed.AzureResource),
             request);
-        await client.Kms.ListKeysAsync(new ListKmsKeysOptions { ProjectId = AuthMethodsSeed.ProjectId });
+        await AuthMethodsHarness.ListProjectKeysAsync(client);
     }
 
     [Fact]
     public async Task AzureServicePrincipalOutsideTheAllowListIsRefused()
     {
-        using var keys = new TestJwt();
         await using var imds = await FakeMetadataServer.AzureAsync(AuthMethodsSeed.AzureResource, "azure-token-other-sp");
-        await using var h = await LocalServerHarness.StartAsync(CompatibilityLevel.Current, AuthMethodsSeed.Json(keys));
+        await using var h = await AuthMethodsHarness.StartAsync();
         using var client = h.CreateClient();
 
         var error = await Assert.ThrowsAsync<InfisicalApiException>(() =>
@@ -51,9 +48,8 @@ public sealed class CloudMetadataAuthTests
     [Fact]
     public async Task AzureMetadataRefusalIsReportedWithoutCallingInfisical()
     {
-        using var keys = new TestJwt();
         await using var imds = await FakeMetadataServer.AzureAsync("https://vault.azure.net", "azure-token-good");
-        await using var h = await LocalServerHarness.StartAsync(CompatibilityLevel.Current, AuthMethodsSeed.Json(keys));
+        await using var h = await AuthMethodsHarness.StartAsync();
         using var client = h.CreateClient();
 
         var error = await Assert.ThrowsAsync<InfisicalException>(() =>
@@ -68,9 +64,8 @@ public sealed class CloudMetadataAuthTests
     [MemberData(nameof(BothModes.All), MemberType = typeof(BothModes))]
     public async Task GcpLoginUsesAnIdentityTokenForTheIdentityAsAudience(CompatibilityLevel level)
     {
-        using var keys = new TestJwt();
-        await using var h = await LocalServerHarness.StartAsync(level, AuthMethodsSeed.Json(keys));
-        await using var metadata = await FakeMetadataServer.GcpAsync(audience => keys.Mint(GcpClaims(audience, AuthMethodsSeed.GcpServiceAccount), h.Server.Clock.UtcNow));
+        await using var h = await AuthMethodsHarness.StartAsync(level);
+        await using var metadata = await FakeMetadataServer.GcpAsync(audience => h.Mint(GcpClaims(audience, AuthMethodsSeed.GcpServiceAccount)));
         using var client = h.CreateClient();
 
         await client.Auth.GcpAuth.LoginAsync(AuthMethodsSeed.GcpIdentityId, new GcpAuthOptions { MetadataEndpoint = metadata.BaseUri });
@@ -78,15 +73,14 @@ public sealed class CloudMetadataAuthTests
         Assert.Equal(
             $"GET /computeMetadata/v1/instance/service-accounts/default/identity?audience={AuthMethodsSeed.GcpIdentityId}&format=full",
             Assert.Single(metadata.Log));
-        await client.Kms.ListKeysAsync(new ListKmsKeysOptions { ProjectId = AuthMethodsSeed.ProjectId });
+        await AuthMethodsHarness.ListProjectKeysAsync(client);
     }
 
     [Fact]
     public async Task GcpWrongAudienceOrServiceAccountIsRefused()
     {
-        using var keys = new TestJwt();
-        await using var h = await LocalServerHarness.StartAsync(CompatibilityLevel.Current, AuthMethodsSeed.Json(keys));
-        await using var metadata = await FakeMetadataServer.GcpAsync(audience => keys.Mint(GcpClaims(audience, "intruder@proj.iam.gserviceaccount.com"), h.Server.Clock.UtcNow));
+        await using var h = await AuthMethodsHarness.StartAsync();
+        await using var metadata = await FakeMetadataServer.GcpAsync(audience => h.Mint(GcpClaims(audience, "intruder@proj.iam.gserviceaccount.com")));
         using var client = h.CreateClient();
 
         var wrongAccount = await Assert.ThrowsAsync<InfisicalApiException>(() =>

@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Net;
 using System.Threading.Tasks;
-using Infisical.Client.Kms;
 using Infisical.Client.Tests.Auth.Fakes;
 using Infisical.Client.Tests.Support;
 using Infisical.LocalServer;
@@ -21,21 +20,19 @@ public sealed class DirectoryAndTokenAuthTests : IDisposable
     [MemberData(nameof(BothModes.All), MemberType = typeof(BothModes))]
     public async Task KubernetesLoginReadsTheServiceAccountTokenFile(CompatibilityLevel level)
     {
-        using var keys = new TestJwt();
-        await using var h = await LocalServerHarness.StartAsync(level, AuthMethodsSeed.Json(keys));
+        await using var h = await AuthMethodsHarness.StartAsync(level);
         using var client = h.CreateClient();
         await File.WriteAllTextAsync(_tokenFile, "sa-token-1\n");
 
         await client.Auth.KubernetesAuth.LoginAsync(AuthMethodsSeed.KubernetesIdentityId, _tokenFile);
 
-        await client.Kms.ListKeysAsync(new ListKmsKeysOptions { ProjectId = AuthMethodsSeed.ProjectId });
+        await AuthMethodsHarness.ListProjectKeysAsync(client);
     }
 
     [Fact]
     public async Task KubernetesReLoginReadsTheRotatedToken()
     {
-        using var keys = new TestJwt();
-        await using var h = await LocalServerHarness.StartAsync(CompatibilityLevel.Current, AuthMethodsSeed.Json(keys));
+        await using var h = await AuthMethodsHarness.StartAsync();
         using var client = h.CreateClient();
         await File.WriteAllTextAsync(_tokenFile, "sa-token-1");
         await client.Auth.KubernetesAuth.LoginAsync(AuthMethodsSeed.KubernetesIdentityId, _tokenFile);
@@ -43,7 +40,7 @@ public sealed class DirectoryAndTokenAuthTests : IDisposable
         // kubelet rotated the file; the re-login must present the new token, not a remembered copy.
         await File.WriteAllTextAsync(_tokenFile, "sa-token-2");
         h.AdvanceClock(TimeSpan.FromSeconds(61));
-        await client.Kms.ListKeysAsync(new ListKmsKeysOptions { ProjectId = AuthMethodsSeed.ProjectId });
+        await AuthMethodsHarness.ListProjectKeysAsync(client);
 
         Assert.Equal(2, h.Controls.Count("/api/v1/auth/kubernetes-auth/login"));
         // The server records the verified claims in the access token: sa-token-2's are {sub}, sa-token-1's {namespace, name}.
@@ -62,8 +59,7 @@ public sealed class DirectoryAndTokenAuthTests : IDisposable
     [Fact]
     public async Task KubernetesNamespaceOutsideTheAllowListIsRefused()
     {
-        using var keys = new TestJwt();
-        await using var h = await LocalServerHarness.StartAsync(CompatibilityLevel.Current, AuthMethodsSeed.Json(keys));
+        await using var h = await AuthMethodsHarness.StartAsync();
         using var client = h.CreateClient();
         await File.WriteAllTextAsync(_tokenFile, "sa-token-kube-system");
 
@@ -76,8 +72,7 @@ public sealed class DirectoryAndTokenAuthTests : IDisposable
     [Fact]
     public async Task AMissingTokenFileIsAClearErrorNamingThePath()
     {
-        using var keys = new TestJwt();
-        await using var h = await LocalServerHarness.StartAsync(CompatibilityLevel.Current, AuthMethodsSeed.Json(keys));
+        await using var h = await AuthMethodsHarness.StartAsync();
         using var client = h.CreateClient();
 
         var error = await Assert.ThrowsAsync<InfisicalException>(() =>
@@ -91,8 +86,7 @@ public sealed class DirectoryAndTokenAuthTests : IDisposable
     [MemberData(nameof(BothModes.All), MemberType = typeof(BothModes))]
     public async Task LdapAcceptsTheRightPasswordOnly(CompatibilityLevel level)
     {
-        using var keys = new TestJwt();
-        await using var h = await LocalServerHarness.StartAsync(level, AuthMethodsSeed.Json(keys));
+        await using var h = await AuthMethodsHarness.StartAsync(level);
         using var client = h.CreateClient();
 
         var error = await Assert.ThrowsAsync<InfisicalApiException>(() =>
@@ -101,15 +95,14 @@ public sealed class DirectoryAndTokenAuthTests : IDisposable
 
         Assert.Equal(level == CompatibilityLevel.Current ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden, error.StatusCode);
         Assert.DoesNotContain("horse", error.Message);
-        await client.Kms.ListKeysAsync(new ListKmsKeysOptions { ProjectId = AuthMethodsSeed.ProjectId });
+        await AuthMethodsHarness.ListProjectKeysAsync(client);
     }
 
     [Theory]
     [MemberData(nameof(BothModes.All), MemberType = typeof(BothModes))]
     public async Task LdapNeedsAUuidIdentityId(CompatibilityLevel level)
     {
-        using var keys = new TestJwt();
-        await using var h = await LocalServerHarness.StartAsync(level, AuthMethodsSeed.Json(keys));
+        await using var h = await AuthMethodsHarness.StartAsync(level);
         using var client = h.CreateClient();
 
         var error = await Assert.ThrowsAsync<InfisicalApiException>(() =>
@@ -122,13 +115,12 @@ public sealed class DirectoryAndTokenAuthTests : IDisposable
     [Fact]
     public async Task TokenAuthUsesTheGivenTokenWithoutALogin()
     {
-        using var keys = new TestJwt();
-        await using var h = await LocalServerHarness.StartAsync(CompatibilityLevel.Current, AuthMethodsSeed.Json(keys));
-        using var minter = await h.LoginAsync(clientId: AuthMethodsSeed.UniversalClientId, clientSecret: AuthMethodsSeed.UniversalClientSecret);
+        await using var h = await AuthMethodsHarness.StartAsync();
+        using var minter = await h.LoginAsUniversalAsync();
         using var client = h.CreateClient();
 
         await client.Auth.TokenAuth.LoginAsync(minter.Auth.AccessToken!);
-        var page = await client.Kms.ListKeysAsync(new ListKmsKeysOptions { ProjectId = AuthMethodsSeed.ProjectId });
+        var page = await AuthMethodsHarness.ListProjectKeysAsync(client);
 
         Assert.Equal(0, page.TotalCount);
         Assert.Equal(1, h.Controls.Count("/api/v1/auth/"));
@@ -138,13 +130,12 @@ public sealed class DirectoryAndTokenAuthTests : IDisposable
     [MemberData(nameof(BothModes.All), MemberType = typeof(BothModes))]
     public async Task ABadGivenTokenSurfacesTheServersRefusal(CompatibilityLevel level)
     {
-        using var keys = new TestJwt();
-        await using var h = await LocalServerHarness.StartAsync(level, AuthMethodsSeed.Json(keys));
+        await using var h = await AuthMethodsHarness.StartAsync(level);
         using var client = h.CreateClient();
         await client.Auth.TokenAuth.LoginAsync("not.a.jwt");
 
         var error = await Assert.ThrowsAsync<InfisicalApiException>(() =>
-            client.Kms.ListKeysAsync(new ListKmsKeysOptions { ProjectId = AuthMethodsSeed.ProjectId }));
+            AuthMethodsHarness.ListProjectKeysAsync(client));
 
         Assert.True(error.IsTokenError);
         Assert.Equal(1, h.Controls.Count("/api/v1/kms/keys"));
@@ -154,14 +145,13 @@ public sealed class DirectoryAndTokenAuthTests : IDisposable
     [MemberData(nameof(BothModes.All), MemberType = typeof(BothModes))]
     public async Task ATokenMintedWithTokenAuthWorksInAnotherClient(CompatibilityLevel level)
     {
-        using var keys = new TestJwt();
-        await using var h = await LocalServerHarness.StartAsync(level, AuthMethodsSeed.Json(keys));
-        using var admin = await h.LoginAsync(clientId: AuthMethodsSeed.UniversalClientId, clientSecret: AuthMethodsSeed.UniversalClientSecret);
+        await using var h = await AuthMethodsHarness.StartAsync(level);
+        using var admin = await h.LoginAsUniversalAsync();
         using var client = h.CreateClient();
 
         var minted = await admin.Auth.TokenAuth.CreateTokenAsync(AuthMethodsSeed.TokenIdentityId, "build-agent");
         await client.Auth.TokenAuth.LoginAsync(minted.AccessToken);
-        await client.Kms.ListKeysAsync(new ListKmsKeysOptions { ProjectId = AuthMethodsSeed.ProjectId });
+        await AuthMethodsHarness.ListProjectKeysAsync(client);
 
         Assert.Equal(0, minted.ExpiresIn);
         Assert.NotEqual(admin.Auth.AccessToken, minted.AccessToken);
@@ -170,9 +160,8 @@ public sealed class DirectoryAndTokenAuthTests : IDisposable
     [Fact]
     public async Task TokenAuthCannotMintForAnIdentityWithoutIt()
     {
-        using var keys = new TestJwt();
-        await using var h = await LocalServerHarness.StartAsync(CompatibilityLevel.Current, AuthMethodsSeed.Json(keys));
-        using var admin = await h.LoginAsync(clientId: AuthMethodsSeed.UniversalClientId, clientSecret: AuthMethodsSeed.UniversalClientSecret);
+        await using var h = await AuthMethodsHarness.StartAsync();
+        using var admin = await h.LoginAsUniversalAsync();
 
         var error = await Assert.ThrowsAsync<InfisicalApiException>(() => admin.Auth.TokenAuth.CreateTokenAsync(AuthMethodsSeed.LdapIdentityId));
 

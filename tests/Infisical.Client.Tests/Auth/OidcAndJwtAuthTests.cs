@@ -3,7 +3,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
-using Infisical.Client.Kms;
 using Infisical.Client.Tests.Auth.Fakes;
 using Infisical.Client.Tests.Support;
 using Infisical.LocalServer;
@@ -18,14 +17,13 @@ public sealed class OidcAndJwtAuthTests
     [MemberData(nameof(BothModes.All), MemberType = typeof(BothModes))]
     public async Task OidcLoginWithAValidTokenWorks(CompatibilityLevel level)
     {
-        using var keys = new TestJwt();
-        await using var h = await LocalServerHarness.StartAsync(level, AuthMethodsSeed.Json(keys));
+        await using var h = await AuthMethodsHarness.StartAsync(level);
         using var client = h.CreateClient();
 
-        var credential = await client.Auth.OidcAuth.LoginAsync(AuthMethodsSeed.OidcIdentityId, OidcToken(keys, h));
+        var credential = await client.Auth.OidcAuth.LoginAsync(AuthMethodsSeed.OidcIdentityId, h.Mint(OidcClaims()));
 
         Assert.Equal(60, credential.ExpiresIn);
-        await client.Kms.ListKeysAsync(new ListKmsKeysOptions { ProjectId = AuthMethodsSeed.ProjectId });
+        await AuthMethodsHarness.ListProjectKeysAsync(client);
     }
 
     [Theory]
@@ -34,14 +32,13 @@ public sealed class OidcAndJwtAuthTests
     [InlineData("sub", "repo:other/thing", "Access denied: OIDC subject not allowed.")]
     public async Task OidcBoundClaimsAreEnforced(string claim, string value, string message)
     {
-        using var keys = new TestJwt();
-        await using var h = await LocalServerHarness.StartAsync(CompatibilityLevel.Current, AuthMethodsSeed.Json(keys));
+        await using var h = await AuthMethodsHarness.StartAsync();
         using var client = h.CreateClient();
         var claims = OidcClaims();
         claims[claim] = value;
 
         var error = await Assert.ThrowsAsync<InfisicalApiException>(() =>
-            client.Auth.OidcAuth.LoginAsync(AuthMethodsSeed.OidcIdentityId, keys.Mint(claims, h.Server.Clock.UtcNow)));
+            client.Auth.OidcAuth.LoginAsync(AuthMethodsSeed.OidcIdentityId, h.Mint(claims)));
 
         Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
         Assert.Equal(message, Assert.Single(error.Messages));
@@ -51,13 +48,12 @@ public sealed class OidcAndJwtAuthTests
     [MemberData(nameof(BothModes.All), MemberType = typeof(BothModes))]
     public async Task ATokenSignedByAnotherKeyIsATokenError(CompatibilityLevel level)
     {
-        using var keys = new TestJwt();
         using var impostor = new TestJwt();
-        await using var h = await LocalServerHarness.StartAsync(level, AuthMethodsSeed.Json(keys));
+        await using var h = await AuthMethodsHarness.StartAsync(level);
         using var client = h.CreateClient();
 
         var error = await Assert.ThrowsAsync<InfisicalApiException>(() =>
-            client.Auth.OidcAuth.LoginAsync(AuthMethodsSeed.OidcIdentityId, OidcToken(impostor, h)));
+            client.Auth.OidcAuth.LoginAsync(AuthMethodsSeed.OidcIdentityId, impostor.Mint(OidcClaims(), h.Now)));
 
         // Current servers: 403 TokenError; 2024 servers let the jsonwebtoken error escape as a 500.
         Assert.Equal(level == CompatibilityLevel.Current ? HttpStatusCode.Forbidden : HttpStatusCode.InternalServerError, error.StatusCode);
@@ -67,14 +63,13 @@ public sealed class OidcAndJwtAuthTests
     [Fact]
     public async Task AnExpiredTokenIsRefused()
     {
-        using var keys = new TestJwt();
-        await using var h = await LocalServerHarness.StartAsync(CompatibilityLevel.Current, AuthMethodsSeed.Json(keys));
+        await using var h = await AuthMethodsHarness.StartAsync();
         using var client = h.CreateClient();
         var claims = OidcClaims();
-        claims["exp"] = h.Server.Clock.UtcNow.AddMinutes(-1).ToUnixTimeSeconds();
+        claims["exp"] = h.Now.AddMinutes(-1).ToUnixTimeSeconds();
 
         var error = await Assert.ThrowsAsync<InfisicalApiException>(() =>
-            client.Auth.OidcAuth.LoginAsync(AuthMethodsSeed.OidcIdentityId, keys.Mint(claims, h.Server.Clock.UtcNow)));
+            client.Auth.OidcAuth.LoginAsync(AuthMethodsSeed.OidcIdentityId, h.Mint(claims)));
 
         Assert.Equal("TokenError", error.Error);
     }
@@ -82,12 +77,11 @@ public sealed class OidcAndJwtAuthTests
     [Fact]
     public async Task AnotherIdentitysIdIs404()
     {
-        using var keys = new TestJwt();
-        await using var h = await LocalServerHarness.StartAsync(CompatibilityLevel.Current, AuthMethodsSeed.Json(keys));
+        await using var h = await AuthMethodsHarness.StartAsync();
         using var client = h.CreateClient();
 
         var error = await Assert.ThrowsAsync<InfisicalApiException>(() =>
-            client.Auth.OidcAuth.LoginAsync(AuthMethodsSeed.JwtIdentityId, OidcToken(keys, h)));
+            client.Auth.OidcAuth.LoginAsync(AuthMethodsSeed.JwtIdentityId, h.Mint(OidcClaims())));
 
         Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
     }
@@ -95,19 +89,18 @@ public sealed class OidcAndJwtAuthTests
     [Fact]
     public async Task AfterTheTokenExpiresTheClientLogsInAgainWithAFreshJwtFromTheSource()
     {
-        using var keys = new TestJwt();
-        await using var h = await LocalServerHarness.StartAsync(CompatibilityLevel.Current, AuthMethodsSeed.Json(keys));
+        await using var h = await AuthMethodsHarness.StartAsync();
         using var client = h.CreateClient();
         var issued = 0;
 
         await client.Auth.OidcAuth.LoginAsync(AuthMethodsSeed.OidcIdentityId, _ =>
         {
             Interlocked.Increment(ref issued);
-            return Task.FromResult(OidcToken(keys, h));
+            return Task.FromResult(h.Mint(OidcClaims()));
         });
         h.AdvanceClock(TimeSpan.FromSeconds(61)); // past the seeded 60 s TTL and max TTL: renewal is impossible
 
-        await client.Kms.ListKeysAsync(new ListKmsKeysOptions { ProjectId = AuthMethodsSeed.ProjectId });
+        await AuthMethodsHarness.ListProjectKeysAsync(client);
 
         Assert.Equal(2, issued);
         Assert.Equal(2, h.Controls.Count("/api/v1/auth/oidc-auth/login"));
@@ -116,17 +109,15 @@ public sealed class OidcAndJwtAuthTests
     [Fact]
     public async Task JwtAuthChecksBoundClaimsWithGlobs()
     {
-        using var keys = new TestJwt();
-        await using var h = await LocalServerHarness.StartAsync(CompatibilityLevel.Current, AuthMethodsSeed.Json(keys));
+        await using var h = await AuthMethodsHarness.StartAsync();
         using var client = h.CreateClient();
-        var now = h.Server.Clock.UtcNow;
 
         await client.Auth.JwtAuth.LoginAsync(
             AuthMethodsSeed.JwtIdentityId,
-            keys.Mint(new JsonObject { ["iss"] = AuthMethodsSeed.JwtIssuer, ["sub"] = "svc", ["env"] = "stage-eu" }, now));
+            h.Mint(new JsonObject { ["iss"] = AuthMethodsSeed.JwtIssuer, ["sub"] = "svc", ["env"] = "stage-eu" }));
         var error = await Assert.ThrowsAsync<InfisicalApiException>(() => client.Auth.JwtAuth.LoginAsync(
             AuthMethodsSeed.JwtIdentityId,
-            keys.Mint(new JsonObject { ["iss"] = AuthMethodsSeed.JwtIssuer, ["sub"] = "svc", ["env"] = "dev" }, now)));
+            h.Mint(new JsonObject { ["iss"] = AuthMethodsSeed.JwtIssuer, ["sub"] = "svc", ["env"] = "dev" })));
 
         Assert.Equal("Access denied: JWT claim not allowed.", Assert.Single(error.Messages));
     }
@@ -134,8 +125,7 @@ public sealed class OidcAndJwtAuthTests
     [Fact]
     public async Task AnEmptyJwtIsRejectedBeforeSending()
     {
-        using var keys = new TestJwt();
-        await using var h = await LocalServerHarness.StartAsync(CompatibilityLevel.Current, AuthMethodsSeed.Json(keys));
+        await using var h = await AuthMethodsHarness.StartAsync();
         using var client = h.CreateClient();
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => client.Auth.JwtAuth.LoginAsync(AuthMethodsSeed.JwtIdentityId, " "));
@@ -150,6 +140,4 @@ public sealed class OidcAndJwtAuthTests
         ["aud"] = "infisical",
         ["sub"] = "repo:acme/build:ref:refs/heads/main",
     };
-
-    private static string OidcToken(TestJwt keys, LocalServerHarness h) => keys.Mint(OidcClaims(), h.Server.Clock.UtcNow);
 }

@@ -18,9 +18,8 @@ public sealed class KmsCryptoTests
     [MemberData(nameof(BothModes.All), MemberType = typeof(BothModes))]
     public async Task EncryptThenDecryptRoundTrips(CompatibilityLevel level)
     {
-        var (h, client) = await KmsSeed.StartAsync(level);
-        await using var serverScope = h;
-        using var clientScope = client;
+        await using var h = await KmsSeed.StartAsync(level);
+        using var client = await KmsSeed.LoginAsync(h);
         var plaintext = Encoding.UTF8.GetBytes("My secret message");
 
         var ciphertext = await client.Kms.EncryptAsync(KmsSeed.KnownKeyId, plaintext);
@@ -33,9 +32,8 @@ public sealed class KmsCryptoTests
     [Fact]
     public async Task TheCiphertextIsRealAesGcmUnderTheSeededKey()
     {
-        var (h, client) = await KmsSeed.StartAsync();
-        await using var serverScope = h;
-        using var clientScope = client;
+        await using var h = await KmsSeed.StartAsync();
+        using var client = await KmsSeed.LoginAsync(h);
         var plaintext = Encoding.UTF8.GetBytes("independently checked");
 
         var blob = Convert.FromBase64String(await client.Kms.EncryptAsync(KmsSeed.KnownKeyId, plaintext));
@@ -52,9 +50,8 @@ public sealed class KmsCryptoTests
     [Fact]
     public async Task EncryptingTheSameDataTwiceGivesDifferentCiphertexts()
     {
-        var (h, client) = await KmsSeed.StartAsync();
-        await using var serverScope = h;
-        using var clientScope = client;
+        await using var h = await KmsSeed.StartAsync();
+        using var client = await KmsSeed.LoginAsync(h);
 
         var first = await client.Kms.EncryptAsync(KmsSeed.KnownKeyId, "c2FtZQ==");
         var second = await client.Kms.EncryptAsync(KmsSeed.KnownKeyId, "c2FtZQ==");
@@ -66,9 +63,8 @@ public sealed class KmsCryptoTests
     [MemberData(nameof(BothModes.All), MemberType = typeof(BothModes))]
     public async Task ATamperedCiphertextIsRefused(CompatibilityLevel level)
     {
-        var (h, client) = await KmsSeed.StartAsync(level);
-        await using var serverScope = h;
-        using var clientScope = client;
+        await using var h = await KmsSeed.StartAsync(level);
+        using var client = await KmsSeed.LoginAsync(h);
         var blob = Convert.FromBase64String(await client.Kms.EncryptAsync(KmsSeed.KnownKeyId, "dGFtcGVyIG1l"));
         blob[14] ^= 0x01;
 
@@ -88,9 +84,8 @@ public sealed class KmsCryptoTests
     [Fact]
     public async Task CiphertextFromOneKeyDoesNotDecryptUnderAnother()
     {
-        var (h, client) = await KmsSeed.StartAsync();
-        await using var serverScope = h;
-        using var clientScope = client;
+        await using var h = await KmsSeed.StartAsync();
+        using var client = await KmsSeed.LoginAsync(h);
         var other = await client.Kms.CreateKeyAsync(new CreateKmsKeyOptions { ProjectId = KmsSeed.ProjectId, Name = "other" });
         var ciphertext = await client.Kms.EncryptAsync(KmsSeed.KnownKeyId, "aGVsbG8=");
 
@@ -100,9 +95,8 @@ public sealed class KmsCryptoTests
     [Fact]
     public async Task PlaintextOver4096BytesIsRejectedBeforeSending()
     {
-        var (h, client) = await KmsSeed.StartAsync();
-        await using var serverScope = h;
-        using var clientScope = client;
+        await using var h = await KmsSeed.StartAsync();
+        using var client = await KmsSeed.LoginAsync(h);
         var justFits = Convert.ToBase64String(new byte[4096]);
         var tooBig = Convert.ToBase64String(new byte[4097]);
 
@@ -122,9 +116,8 @@ public sealed class KmsCryptoTests
     [Fact]
     public async Task NonBase64PlaintextIsRejectedBeforeSending()
     {
-        var (h, client) = await KmsSeed.StartAsync();
-        await using var serverScope = h;
-        using var clientScope = client;
+        await using var h = await KmsSeed.StartAsync();
+        using var client = await KmsSeed.LoginAsync(h);
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => client.Kms.EncryptAsync(KmsSeed.KnownKeyId, "not base64!"));
 
@@ -135,9 +128,8 @@ public sealed class KmsCryptoTests
     [Fact]
     public async Task ASeededDisabledKeyRefusesToEncrypt()
     {
-        var (h, client) = await KmsSeed.StartAsync();
-        await using var serverScope = h;
-        using var clientScope = client;
+        await using var h = await KmsSeed.StartAsync();
+        using var client = await KmsSeed.LoginAsync(h);
 
         var error = await Assert.ThrowsAsync<InfisicalApiException>(() => client.Kms.EncryptAsync(KmsSeed.DisabledKeyId, "aGVsbG8="));
 
@@ -147,9 +139,8 @@ public sealed class KmsCryptoTests
     [Fact]
     public async Task EcdsaKeysSignAndVerifyAndThePublicKeyVerifiesLocally()
     {
-        var (h, client) = await KmsSeed.StartAsync();
-        await using var serverScope = h;
-        using var clientScope = client;
+        await using var h = await KmsSeed.StartAsync();
+        using var client = await KmsSeed.LoginAsync(h);
         var key = await client.Kms.CreateKeyAsync(new CreateKmsKeyOptions
         {
             ProjectId = KmsSeed.ProjectId, Name = "ec-signer", KeyUsage = KmsKeyUsage.SignVerify,
@@ -177,9 +168,8 @@ public sealed class KmsCryptoTests
     [Fact]
     public async Task RsaKeysSignWithPssAndPkcs1AndDigests()
     {
-        var (h, client) = await KmsSeed.StartAsync();
-        await using var serverScope = h;
-        using var clientScope = client;
+        await using var h = await KmsSeed.StartAsync();
+        using var client = await KmsSeed.LoginAsync(h);
         var key = await client.Kms.CreateKeyAsync(new CreateKmsKeyOptions
         {
             ProjectId = KmsSeed.ProjectId, Name = "rsa-signer", KeyUsage = KmsKeyUsage.SignVerify,
@@ -206,9 +196,8 @@ public sealed class KmsCryptoTests
     [Fact]
     public async Task KeysRefuseOperationsOfTheOtherUsage()
     {
-        var (h, client) = await KmsSeed.StartAsync();
-        await using var serverScope = h;
-        using var clientScope = client;
+        await using var h = await KmsSeed.StartAsync();
+        using var client = await KmsSeed.LoginAsync(h);
         var signer = await client.Kms.CreateKeyAsync(new CreateKmsKeyOptions
         {
             ProjectId = KmsSeed.ProjectId, Name = "ec-only", KeyUsage = KmsKeyUsage.SignVerify,
@@ -227,10 +216,9 @@ public sealed class KmsCryptoTests
     [Fact]
     public async Task KmsCallsAreNeverCached()
     {
-        var (h, client) = await KmsSeed.StartAsync();
-        await using var serverScope = h;
-        using var clientScope = client;
-        using var cached = await h.LoginAsync(o => o.CacheTtl = TimeSpan.FromMinutes(5), KmsSeed.ClientId, KmsSeed.ClientSecret);
+        await using var h = await KmsSeed.StartAsync();
+        using var client = await KmsSeed.LoginAsync(h);
+        using var cached = await KmsSeed.LoginAsync(h, o => o.CacheTtl = TimeSpan.FromMinutes(5));
 
         await cached.Kms.GetKeyByIdAsync(KmsSeed.KnownKeyId);
         await cached.Kms.GetKeyByIdAsync(KmsSeed.KnownKeyId);

@@ -16,9 +16,8 @@ public sealed class KmsKeyManagementTests
     [MemberData(nameof(BothModes.All), MemberType = typeof(BothModes))]
     public async Task CreateGetByIdAndByNameAgree(CompatibilityLevel level)
     {
-        var (h, client) = await KmsSeed.StartAsync(level);
-        await using var serverScope = h;
-        using var clientScope = client;
+        await using var h = await KmsSeed.StartAsync(level);
+        using var client = await KmsSeed.LoginAsync(h);
 
         var created = await client.Kms.CreateKeyAsync(new CreateKmsKeyOptions
         {
@@ -44,9 +43,8 @@ public sealed class KmsKeyManagementTests
     [Fact]
     public async Task ListPagesSearchesAndOrders()
     {
-        var (h, client) = await KmsSeed.StartAsync();
-        await using var serverScope = h;
-        using var clientScope = client;
+        await using var h = await KmsSeed.StartAsync();
+        using var client = await KmsSeed.LoginAsync(h);
 
         var firstPage = await client.Kms.ListKeysAsync(new ListKmsKeysOptions { ProjectId = KmsSeed.ProjectId, Limit = 2 });
         var secondPage = await client.Kms.ListKeysAsync(new ListKmsKeysOptions { ProjectId = KmsSeed.ProjectId, Limit = 2, Offset = 2 });
@@ -67,9 +65,8 @@ public sealed class KmsKeyManagementTests
     [Fact]
     public async Task UpdateRenamesDisablesAndReEnables()
     {
-        var (h, client) = await KmsSeed.StartAsync();
-        await using var serverScope = h;
-        using var clientScope = client;
+        await using var h = await KmsSeed.StartAsync();
+        using var client = await KmsSeed.LoginAsync(h);
         var key = await client.Kms.CreateKeyAsync(new CreateKmsKeyOptions { ProjectId = KmsSeed.ProjectId, Name = "rotating" });
 
         var renamed = await client.Kms.UpdateKeyAsync(key.Id, new UpdateKmsKeyOptions { Name = "rotated", IsDisabled = true });
@@ -87,9 +84,8 @@ public sealed class KmsKeyManagementTests
     [Fact]
     public async Task DeleteReturnsTheKeyAndThenItIsGone()
     {
-        var (h, client) = await KmsSeed.StartAsync();
-        await using var serverScope = h;
-        using var clientScope = client;
+        await using var h = await KmsSeed.StartAsync();
+        using var client = await KmsSeed.LoginAsync(h);
         var key = await client.Kms.CreateKeyAsync(new CreateKmsKeyOptions { ProjectId = KmsSeed.ProjectId, Name = "short-lived" });
 
         var deleted = await client.Kms.DeleteKeyAsync(key.Id);
@@ -104,9 +100,8 @@ public sealed class KmsKeyManagementTests
     [MemberData(nameof(BothModes.All), MemberType = typeof(BothModes))]
     public async Task ANonUuidKeyIdIsAValidationFailure(CompatibilityLevel level)
     {
-        var (h, client) = await KmsSeed.StartAsync(level);
-        await using var serverScope = h;
-        using var clientScope = client;
+        await using var h = await KmsSeed.StartAsync(level);
+        using var client = await KmsSeed.LoginAsync(h);
 
         var error = await Assert.ThrowsAsync<InfisicalApiException>(() => client.Kms.GetKeyByIdAsync("not-a-uuid"));
 
@@ -117,9 +112,8 @@ public sealed class KmsKeyManagementTests
     [Fact]
     public async Task DuplicateNamesAreRefusedPerProject()
     {
-        var (h, client) = await KmsSeed.StartAsync();
-        await using var serverScope = h;
-        using var clientScope = client;
+        await using var h = await KmsSeed.StartAsync();
+        using var client = await KmsSeed.LoginAsync(h);
 
         var error = await Assert.ThrowsAsync<InfisicalApiException>(() =>
             client.Kms.CreateKeyAsync(new CreateKmsKeyOptions { ProjectId = KmsSeed.ProjectId, Name = "alpha" }));
@@ -132,9 +126,8 @@ public sealed class KmsKeyManagementTests
     [Fact]
     public async Task InvalidArgumentsFailBeforeAnyRequest()
     {
-        var (h, client) = await KmsSeed.StartAsync();
-        await using var serverScope = h;
-        using var clientScope = client;
+        await using var h = await KmsSeed.StartAsync();
+        using var client = await KmsSeed.LoginAsync(h);
         var before = h.Controls.Count("/api/v1/kms");
 
         var badName = await Assert.ThrowsAsync<ArgumentException>(() =>
@@ -152,9 +145,8 @@ public sealed class KmsKeyManagementTests
     [Fact]
     public async Task MismatchedUsageAndAlgorithmIs422()
     {
-        var (h, client) = await KmsSeed.StartAsync();
-        await using var serverScope = h;
-        using var clientScope = client;
+        await using var h = await KmsSeed.StartAsync();
+        using var client = await KmsSeed.LoginAsync(h);
 
         var error = await Assert.ThrowsAsync<InfisicalApiException>(() => client.Kms.CreateKeyAsync(new CreateKmsKeyOptions
         {

@@ -35,10 +35,11 @@ public static class KmsSeed
     }
     """;
 
-    public static async Task<(LocalServerHarness Harness, InfisicalClient Client)> StartAsync(CompatibilityLevel level = CompatibilityLevel.Current)
-    {
-        var harness = await LocalServerHarness.StartAsync(level, Json);
-        var client = await harness.LoginAsync(clientId: ClientId, clientSecret: ClientSecret);
-        return (harness, client);
-    }
+    /// <summary>A server started with <see cref="Json"/>; log in with <see cref="LoginAsync"/>.</summary>
+    public static Task<LocalServerHarness> StartAsync(CompatibilityLevel level = CompatibilityLevel.Current) =>
+        LocalServerHarness.StartAsync(level, Json);
+
+    /// <summary>A client logged in as the seed's identity, which may use every key in <see cref="ProjectId"/>.</summary>
+    public static Task<InfisicalClient> LoginAsync(LocalServerHarness harness, Action<InfisicalClientOptions>? configure = null) =>
+        harness.LoginAsync(configure, ClientId, ClientSecret);
 }

@@ -21,9 +21,8 @@ public sealed class KmsServerRulesTests
     [MemberData(nameof(BothModes.All), MemberType = typeof(BothModes))]
     public async Task TheServerRefusesPlaintextOver4096Bytes(CompatibilityLevel level)
     {
-        var (h, client) = await KmsSeed.StartAsync(level);
-        await using var serverScope = h;
-        using var clientScope = client;
+        await using var h = await KmsSeed.StartAsync(level);
+        using var client = await KmsSeed.LoginAsync(h);
 
         var (status, body) = await PostAsync(h, client, $"/api/v1/kms/keys/{KmsSeed.KnownKeyId}/encrypt",
             new JsonObject { ["plaintext"] = Convert.ToBase64String(new byte[4097]) });
@@ -36,9 +35,8 @@ public sealed class KmsServerRulesTests
     [Fact]
     public async Task TheServerRefusesNonBase64AndNonSlugNames()
     {
-        var (h, client) = await KmsSeed.StartAsync();
-        await using var serverScope = h;
-        using var clientScope = client;
+        await using var h = await KmsSeed.StartAsync();
+        using var client = await KmsSeed.LoginAsync(h);
 
         var (encryptStatus, encryptBody) = await PostAsync(h, client, $"/api/v1/kms/keys/{KmsSeed.KnownKeyId}/encrypt",
             new JsonObject { ["plaintext"] = "%%%" });
@@ -68,9 +66,8 @@ public sealed class KmsServerRulesTests
     [Fact]
     public async Task AnUnknownButWellFormedKeyIdIs404()
     {
-        var (h, client) = await KmsSeed.StartAsync();
-        await using var serverScope = h;
-        using var clientScope = client;
+        await using var h = await KmsSeed.StartAsync();
+        using var client = await KmsSeed.LoginAsync(h);
 
         var (status, body) = await PostAsync(h, client, $"/api/v1/kms/keys/{Guid.NewGuid()}/decrypt",
             new JsonObject { ["ciphertext"] = "AAAA" });
@@ -83,9 +80,8 @@ public sealed class KmsServerRulesTests
     [Fact]
     public async Task AnUnknownOrderDirectionIs422()
     {
-        var (h, client) = await KmsSeed.StartAsync();
-        await using var serverScope = h;
-        using var clientScope = client;
+        await using var h = await KmsSeed.StartAsync();
+        using var client = await KmsSeed.LoginAsync(h);
         using var http = new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, $"{h.BaseUrl}/api/v1/kms/keys?projectId={KmsSeed.ProjectId}&orderDirection=sideways");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", client.Auth.AccessToken);
