@@ -1,16 +1,9 @@
-using System;
-using System.Linq;
-using System.Net;
 using System.Text;
 using System.Text.Json;
-using System.Threading.Tasks;
 using Amazon.Runtime;
 using Infisical.Client.Auth;
 using Infisical.Client.Auth.Methods.Aws;
 using Infisical.Client.Tests.Auth.Fakes;
-using Infisical.Client.Tests.Support;
-using Infisical.LocalServer;
-using Xunit;
 
 namespace Infisical.Client.Tests.Auth;
 

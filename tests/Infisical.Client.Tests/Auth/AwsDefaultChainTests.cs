@@ -1,10 +1,5 @@
-using System;
-using System.Threading.Tasks;
 using Infisical.Client.Auth;
 using Infisical.Client.Tests.Auth.Fakes;
-using Infisical.Client.Tests.Support;
-using Infisical.LocalServer;
-using Xunit;
 
 namespace Infisical.Client.Tests.Auth;
 

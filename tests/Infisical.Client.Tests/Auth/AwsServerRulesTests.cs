@@ -1,16 +1,11 @@
-using System;
 using System.Collections.Generic;
 using System.Net.Http;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Threading.Tasks;
 using Amazon.Runtime;
 using Infisical.Client.Auth.Methods.Aws;
 using Infisical.Client.Tests.Auth.Fakes;
-using Infisical.Client.Tests.Support;
-using Infisical.LocalServer;
-using Xunit;
 
 namespace Infisical.Client.Tests.Auth;
 

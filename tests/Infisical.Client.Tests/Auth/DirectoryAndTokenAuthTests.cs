@@ -1,11 +1,5 @@
-using System;
 using System.IO;
-using System.Net;
-using System.Threading.Tasks;
 using Infisical.Client.Tests.Auth.Fakes;
-using Infisical.Client.Tests.Support;
-using Infisical.LocalServer;
-using Xunit;
 
 namespace Infisical.Client.Tests.Auth;
 

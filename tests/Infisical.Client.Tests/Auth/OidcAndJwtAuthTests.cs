@@ -1,12 +1,6 @@
-using System;
-using System.Net;
 using System.Text.Json.Nodes;
 using System.Threading;
-using System.Threading.Tasks;
 using Infisical.Client.Tests.Auth.Fakes;
-using Infisical.Client.Tests.Support;
-using Infisical.LocalServer;
-using Xunit;
 
 namespace Infisical.Client.Tests.Auth;
 

@@ -1,14 +1,11 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Amazon.Runtime;
 using Infisical.Client.Auth.Methods.Aws;
-using Xunit;
 
 namespace Infisical.Client.Tests.Auth;
 

@@ -1,10 +1,3 @@
-using System;
-using System.Linq;
-using System.Threading.Tasks;
-using Infisical.Client.Tests.Support;
-using Infisical.LocalServer;
-using Xunit;
-
 namespace Infisical.Client.Tests.Core;
 
 /// <summary>Cache hits, misses, keys, invalidation and ETag revalidation, observed through the server's request log.</summary>

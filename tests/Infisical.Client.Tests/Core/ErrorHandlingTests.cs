@@ -1,16 +1,9 @@
-using System;
 using System.Collections.Generic;
-using System.Linq;
-using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
 using System.Text;
-using System.Threading.Tasks;
 using Infisical.Client.Http;
 using Infisical.Client.Json;
-using Infisical.Client.Tests.Support;
-using Infisical.LocalServer;
-using Xunit;
 
 namespace Infisical.Client.Tests.Core;
 

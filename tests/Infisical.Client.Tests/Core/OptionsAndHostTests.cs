@@ -1,10 +1,4 @@
-using System;
-using System.Linq;
-using System.Threading.Tasks;
-using Infisical.Client.Tests.Support;
-using Infisical.LocalServer;
 using Microsoft.Extensions.DependencyInjection;
-using Xunit;
 
 namespace Infisical.Client.Tests.Core;
 

@@ -1,12 +1,5 @@
-using System;
 using System.Collections.Concurrent;
-using System.Linq;
-using System.Net;
 using System.Net.Sockets;
-using System.Threading.Tasks;
-using Infisical.Client.Tests.Support;
-using Infisical.LocalServer;
-using Xunit;
 
 namespace Infisical.Client.Tests.Core;
 

@@ -1,11 +1,3 @@
-using System;
-using System.Linq;
-using System.Net;
-using System.Threading.Tasks;
-using Infisical.Client.Tests.Support;
-using Infisical.LocalServer;
-using Xunit;
-
 namespace Infisical.Client.Tests.Core;
 
 public sealed class SecretReadTests

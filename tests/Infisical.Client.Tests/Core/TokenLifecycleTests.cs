@@ -1,11 +1,3 @@
-using System;
-using System.Linq;
-using System.Net;
-using System.Threading.Tasks;
-using Infisical.Client.Tests.Support;
-using Infisical.LocalServer;
-using Xunit;
-
 namespace Infisical.Client.Tests.Core;
 
 /// <summary>Renewal, max TTL, re-login and replay, driven by the server's fake clock (TTL 60 s, max TTL 150 s).</summary>

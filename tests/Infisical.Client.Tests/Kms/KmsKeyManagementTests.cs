@@ -1,11 +1,4 @@
-using System;
-using System.Linq;
-using System.Net;
-using System.Threading.Tasks;
 using Infisical.Client.Kms;
-using Infisical.Client.Tests.Support;
-using Infisical.LocalServer;
-using Xunit;
 
 namespace Infisical.Client.Tests.Kms;
 

@@ -1,8 +1,3 @@
-using System;
-using System.Threading.Tasks;
-using Infisical.Client.Tests.Support;
-using Infisical.LocalServer;
-
 namespace Infisical.Client.Tests.Kms;
 
 /// <summary>A project with seeded KMS keys (one with known material, one disabled) and a Universal Auth identity.</summary>

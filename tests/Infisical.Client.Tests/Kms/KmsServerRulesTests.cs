@@ -1,13 +1,7 @@
-using System;
-using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using System.Threading.Tasks;
-using Infisical.Client.Tests.Support;
-using Infisical.LocalServer;
-using Xunit;
 
 namespace Infisical.Client.Tests.Kms;
 

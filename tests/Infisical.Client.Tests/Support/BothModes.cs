@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using Infisical.LocalServer;
 
 namespace Infisical.Client.Tests.Support;
 

@@ -1,7 +1,3 @@
-using System;
-using System.Threading.Tasks;
-using Infisical.LocalServer;
-
 namespace Infisical.Client.Tests.Support;
 
 /// <summary>

@@ -1,9 +1,5 @@
-using System;
 using System.Text.Json.Nodes;
-using System.Threading.Tasks;
 using Infisical.Client.Kms;
-using Infisical.Client.Tests.Support;
-using Infisical.LocalServer;
 
 namespace Infisical.Client.Tests.Auth.Fakes;
 
