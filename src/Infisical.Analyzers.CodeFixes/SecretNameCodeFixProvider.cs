@@ -70,7 +70,10 @@ public sealed class SecretNameCodeFixProvider : CodeFixProvider
         }
     }
 
-    /// <summary>A const string field of an InfisicalSecretNames class in source whose value is the name.</summary>
+    /// <summary>
+    /// A const string field of an InfisicalSecretNames class whose value is the name. The compilation includes
+    /// source-generated trees, so the class SecretNamesGenerator writes is found like a hand-written one.
+    /// </summary>
     private static async Task<IFieldSymbol?> FindConstantAsync(Document document, string name, CancellationToken cancellationToken)
     {
         var compilation = await document.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);

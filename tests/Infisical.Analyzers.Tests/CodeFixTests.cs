@@ -112,6 +112,32 @@ public sealed class CodeFixTests
     }
 
     [Fact]
+    public async Task Constant_from_the_generator_is_offered()
+    {
+        // No hand-written class: the constant comes from SecretNamesGenerator's output in the project's compilation.
+        var test = new GeneratingCodeFixTest
+        {
+            TestCode = """
+                namespace Demo;
+                class C { string? M() => System.Environment.GetEnvironmentVariable({|INF001:"DB_PASWORD"|}); }
+                """,
+            FixedCode = """
+                namespace Demo;
+                class C { string? M() => System.Environment.GetEnvironmentVariable(InfisicalSecretNames.DB_PASSWORD); }
+                """,
+            ReferenceAssemblies = TestReferences.WithConfiguration,
+            CodeActionEquivalenceKey = SecretNameCodeFixProvider.UseGeneratedConstantKey,
+        };
+        foreach (var state in new[] { test.TestState, test.FixedState })
+        {
+            state.AdditionalFiles.Add((TestManifests.Path, TestManifests.Default));
+            state.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.RootNamespace = Demo\n"));
+        }
+
+        await test.RunAsync();
+    }
+
+    [Fact]
     public Task No_fix_without_a_suggestion_or_for_a_non_literal() => Create(
         """
         class N { public const string X = "DB_PASWORD"; }
@@ -121,4 +147,29 @@ public sealed class CodeFixTests
         class N { public const string X = "DB_PASWORD"; }
         class C { string? M() => System.Environment.GetEnvironmentVariable({|INF001:"REDIS_HOST_NAME"|}) + System.Environment.GetEnvironmentVariable({|INF001:N.X|}); }
         """).RunAsync();
+
+    /// <summary>
+    /// A code fix test whose project references the analyzer assembly the way an IDE project does, so the
+    /// workspace itself runs SecretNamesGenerator when the code fix asks for the compilation.
+    /// </summary>
+    private sealed class GeneratingCodeFixTest : CSharpCodeFixTest<SecretNameAnalyzer, SecretNameCodeFixProvider, DefaultVerifier>
+    {
+        public GeneratingCodeFixTest()
+        {
+            SolutionTransforms.Add((solution, projectId) => solution.AddAnalyzerReference(
+                projectId,
+                new Microsoft.CodeAnalysis.Diagnostics.AnalyzerFileReference(
+                    typeof(Infisical.Analyzers.Generation.SecretNamesGenerator).Assembly.Location, new LoadedAssemblyLoader())));
+        }
+    }
+
+    /// <summary>The analyzer assembly is already loaded by the test; hand that instance to the workspace.</summary>
+    private sealed class LoadedAssemblyLoader : Microsoft.CodeAnalysis.IAnalyzerAssemblyLoader
+    {
+        public void AddDependencyLocation(string fullPath)
+        {
+        }
+
+        public System.Reflection.Assembly LoadFromPath(string fullPath) => System.Reflection.Assembly.LoadFrom(fullPath);
+    }
 }

@@ -75,6 +75,57 @@ public sealed class AnalyzerEndToEndTests
         Assert.Contains("did you mean 'HASH'?", line);
     }
 
+    [Fact]
+    public async Task The_generated_InfisicalSecretNames_class_compiles_with_an_environment_and_is_absent_without_one()
+    {
+        var app = await _fixture.CreateProjectAsync("NamesApp");
+        File.WriteAllText(Path.Combine(app, "Program.cs"), """
+            namespace NamesApp;
+
+            static class Program
+            {
+                static void Main() => Console.WriteLine("name=" + InfisicalSecretNames.DOUBLE_QUOTES);
+            }
+            """);
+
+        var build = await _fixture.DotnetAsync(app, new[] { "build" }.Concat(BuildSwitches).Append("-p:InfisicalEnv=dev"), Credentials());
+
+        Assert.True(build.ExitCode == 0, build.Output);
+        Assert.DoesNotContain("warning INF00", build.Output);
+        var assembly = Path.Combine(app, "bin", "Debug", "net10.0", "NamesApp.dll");
+        var run = await _fixture.DotnetAsync(app, new[] { assembly });
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains("name=DOUBLE_QUOTES", run.Output);
+        // The constant is the name: the secret's value must not be compiled into the assembly (literals are UTF-16).
+        var image = File.ReadAllBytes(assembly);
+        Assert.True(Contains(image, System.Text.Encoding.Unicode.GetBytes("DOUBLE_QUOTES")), "the name is in the assembly");
+        Assert.False(Contains(image, System.Text.Encoding.Unicode.GetBytes(Seeds.AwkwardDev["DOUBLE_QUOTES"])), "the value is not");
+
+        // Without InfisicalEnv there is no manifest and so no class (documented): the reference does not compile.
+        var unconfigured = await _fixture.DotnetAsync(app, new[] { "build" }.Concat(BuildSwitches));
+        Assert.NotEqual(0, unconfigured.ExitCode);
+        Assert.Contains("error CS0103: The name 'InfisicalSecretNames' does not exist", unconfigured.Output);
+
+        // The opt-out property switches the generator off even with a manifest.
+        var optedOut = await _fixture.DotnetAsync(
+            app, new[] { "build" }.Concat(BuildSwitches).Append("-p:InfisicalEnv=dev").Append("-p:InfisicalGenerateSecretNames=false"), Credentials());
+        Assert.NotEqual(0, optedOut.ExitCode);
+        Assert.Contains("error CS0103: The name 'InfisicalSecretNames' does not exist", optedOut.Output);
+    }
+
+    private static bool Contains(byte[] haystack, byte[] needle)
+    {
+        for (var i = 0; i + needle.Length <= haystack.Length; i++)
+        {
+            if (haystack.AsSpan(i, needle.Length).SequenceEqual(needle))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private Dictionary<string, string?> Credentials() => new()
     {
         ["INFISICAL_UNIVERSAL_AUTH_CLIENT_ID"] = Seeds.ClientId,

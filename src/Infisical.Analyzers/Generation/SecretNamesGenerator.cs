@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Infisical.Analyzers.Manifest;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Infisical.Analyzers.Generation;
+
+/// <summary>
+/// Generates <c>InfisicalSecretNames</c>, one <c>const string</c> per secret name in the names manifest, so code
+/// can say <c>InfisicalSecretNames.DB_PASSWORD</c> and the compiler catches a misspelling. Generates nothing
+/// without a usable manifest (INF002/INF003 say why) or when <c>InfisicalGenerateSecretNames</c> is false.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class SecretNamesGenerator : IIncrementalGenerator
+{
+    /// <summary>MSBuild property (CompilerVisibleProperty) that turns the generator off when "false".</summary>
+    public const string EnabledProperty = "build_property.InfisicalGenerateSecretNames";
+
+    /// <summary>MSBuild's RootNamespace, made compiler-visible by the .NET SDK.</summary>
+    public const string RootNamespaceProperty = "build_property.RootNamespace";
+
+    private static readonly ParsedFileCache<ManifestReadResult> Manifests = new(ManifestParser.Parse);
+
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var manifests = context.AdditionalTextsProvider
+            .Where(SecretNameAnalyzer.IsManifest)
+            .Select(static (file, ct) => Read(file.GetText(ct)))
+            .Collect();
+        var options = context.AnalyzerConfigOptionsProvider.Select(static (provider, _) => ReadOptions(provider.GlobalOptions));
+
+        context.RegisterSourceOutput(manifests.Combine(options), static (output, input) =>
+        {
+            if (Render(input.Left, input.Right) is { } source)
+            {
+                output.AddSource(SecretNamesSource.HintName, SourceText.From(source, System.Text.Encoding.UTF8));
+            }
+        });
+    }
+
+    /// <summary>The generated text, or null when there is nothing to generate.</summary>
+    internal static string? Render(ImmutableArray<ManifestNames> manifests, GeneratorOptions options)
+    {
+        if (!options.Enabled)
+        {
+            return null;
+        }
+
+        // Like the analyzer, every well-formed manifest counts and malformed ones are left to INF003; with no
+        // well-formed manifest there is no class at all rather than an empty one that hides the real problem.
+        var entries = new List<SecretNameEntry>();
+        var any = false;
+        foreach (var manifest in manifests)
+        {
+            if (manifest.Entries is { } list)
+            {
+                any = true;
+                entries.AddRange(list);
+            }
+        }
+
+        return any ? SecretNamesSource.Write(entries, options.Namespace) : null;
+    }
+
+    private static ManifestNames Read(SourceText? text)
+    {
+        if (text is null || Manifests.Get(text).Manifest is not { } manifest)
+        {
+            return new ManifestNames(null);
+        }
+
+        var builder = ImmutableArray.CreateBuilder<SecretNameEntry>(manifest.Secrets.Length);
+        foreach (var secret in manifest.Secrets)
+        {
+            builder.Add(new SecretNameEntry(secret.Name, manifest.Environment, secret.Path));
+        }
+
+        return new ManifestNames(builder.MoveToImmutable());
+    }
+
+    private static GeneratorOptions ReadOptions(AnalyzerConfigOptions global)
+    {
+        var enabled = !global.TryGetValue(EnabledProperty, out var raw) ||
+                      !string.Equals(raw.Trim(), "false", StringComparison.OrdinalIgnoreCase);
+        global.TryGetValue(RootNamespaceProperty, out var rootNamespace);
+        return new GeneratorOptions(enabled, SecretNameIdentifiers.Namespace(rootNamespace));
+    }
+}
