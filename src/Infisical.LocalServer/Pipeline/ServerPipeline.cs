@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Security.Cryptography;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -40,14 +41,29 @@ public static class ServerPipeline
 
         var controls = context.RequestServices.GetRequiredService<TestControls>();
         var started = controls.Clock.UtcNow;
+        var recorded = 0;
+        void RecordOnce(int status)
+        {
+            if (Interlocked.Exchange(ref recorded, 1) == 0)
+            {
+                controls.Record(new RequestLogEntry(started, context.Request.Method, path, context.Request.QueryString.Value ?? string.Empty, status, context.Items.ContainsKey("fault")));
+            }
+        }
+
+        // Recorded as the headers go out, so a client holding the answer always finds its entry in the log.
+        context.Response.OnStarting(() =>
+        {
+            RecordOnce(context.Response.StatusCode);
+            return Task.CompletedTask;
+        });
         try
         {
             await next(context);
         }
         finally
         {
-            var faulted = context.Items.ContainsKey("fault");
-            controls.Record(new RequestLogEntry(started, context.Request.Method, path, context.Request.QueryString.Value ?? string.Empty, context.RequestAborted.IsCancellationRequested && faulted ? 0 : context.Response.StatusCode, faulted));
+            // A response that never started (an aborted connection) is recorded here, with status 0 for injected aborts.
+            RecordOnce(context.RequestAborted.IsCancellationRequested && context.Items.ContainsKey("fault") ? 0 : context.Response.StatusCode);
         }
     }
 

@@ -13,8 +13,9 @@ public static class RequestLogExtensions
             .ToList();
 
     /// <summary>
-    /// The log once it stops growing. The server records a request after its response is written, so the client
-    /// can see an answer a moment before the entry appears.
+    /// The log once it stops growing. The server records a request as its headers go out, so every answer the client
+    /// holds is already logged; settling also catches requests still in flight (e.g. a background renewal), which
+    /// "nothing else was sent" assertions must see.
     /// </summary>
     public static IReadOnlyList<RequestLogEntry> Settled(this TestControls controls)
     {
