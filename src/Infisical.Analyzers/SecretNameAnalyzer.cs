@@ -30,8 +30,6 @@ public sealed class SecretNameAnalyzer : DiagnosticAnalyzer
     /// <summary>MSBuild property InfisicalEnv, used to explain INF002.</summary>
     public const string EnvironmentProperty = "build_property.InfisicalEnv";
 
-    private static readonly ParsedFileCache<ManifestReadResult> Manifests = new(ManifestParser.Parse);
-
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.UnknownSecretName,
@@ -58,7 +56,7 @@ public sealed class SecretNameAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var problem in Manifests.Get(text).Problems)
+        foreach (var problem in ManifestParser.Cache.Get(text).Problems)
         {
             var start = Math.Min(problem.Start, text.Length);
             var span = new Microsoft.CodeAnalysis.Text.TextSpan(start, Math.Min(problem.Length, text.Length - start));
@@ -77,14 +75,14 @@ public sealed class SecretNameAnalyzer : DiagnosticAnalyzer
             if (IsManifest(file))
             {
                 sawManifest = true;
-                if (file.GetText(context.CancellationToken) is { } text && Manifests.Get(text).Manifest is { } manifest)
+                if (file.GetText(context.CancellationToken) is { } text && ManifestParser.Cache.Get(text).Manifest is { } manifest)
                 {
                     manifests.Add(manifest);
                 }
             }
             else if (OtherSourceKeys.IsOtherSource(file.Path) && file.GetText(context.CancellationToken) is { } other)
             {
-                otherKeys.AddRange(OtherSources.Get(file.Path, other));
+                otherKeys.AddRange(OtherSourceKeys.Get(file.Path, other));
             }
         }
 
@@ -158,27 +156,5 @@ public sealed class SecretNameAnalyzer : DiagnosticAnalyzer
         }
 
         return "infisical.manifest.json has not been written yet (run a build with InfisicalEnv set, or add the manifest as an AdditionalFiles item)";
-    }
-
-    /// <summary>Keys of appsettings*.json / launchSettings.json, parsed once per content.</summary>
-    private static class OtherSources
-    {
-        private static readonly ParsedFileCache<KeyList> Launch = new(t => new KeyList(OtherSourceKeys.Read("launchSettings.json", t)));
-        private static readonly ParsedFileCache<KeyList> AppSettings = new(t => new KeyList(OtherSourceKeys.Read("appsettings.json", t)));
-
-        public static ImmutableArray<string> Get(string path, Microsoft.CodeAnalysis.Text.SourceText text) =>
-            string.Equals(Path.GetFileName(path), "launchSettings.json", StringComparison.OrdinalIgnoreCase)
-                ? Launch.Get(text).Keys
-                : AppSettings.Get(text).Keys;
-    }
-
-    private sealed class KeyList
-    {
-        public KeyList(ImmutableArray<string> keys)
-        {
-            Keys = keys;
-        }
-
-        public ImmutableArray<string> Keys { get; }
     }
 }

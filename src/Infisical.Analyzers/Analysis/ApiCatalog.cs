@@ -67,7 +67,7 @@ internal sealed class ApiCatalog
         var definition = method.OriginalDefinition;
         if (_methods.TryGetValue(definition, out var binding))
         {
-            return binding is { KeyParameter: -1 } ? WithStringKey(definition, binding) : binding;
+            return binding;
         }
 
         // Methods recognised by shape are classified once per compilation, then looked up.
@@ -115,29 +115,21 @@ internal sealed class ApiCatalog
     }
 
     /// <summary>True for IConfiguration and every type implementing it.</summary>
-    public bool IsConfiguration(ITypeSymbol? type)
-    {
-        if (type is null || Configuration is null)
-        {
-            return false;
-        }
-
-        return _isConfiguration.GetOrAdd(type, t =>
-            SymbolEqualityComparer.Default.Equals(t, Configuration) ||
-            t.AllInterfaces.Contains(Configuration, SymbolEqualityComparer.Default));
-    }
+    public bool IsConfiguration(ITypeSymbol? type) => IsOrImplements(type, Configuration, _isConfiguration);
 
     /// <summary>True for IConfigurationSection and its implementations: keys read on one are relative.</summary>
-    public bool IsSection(ITypeSymbol? type)
+    public bool IsSection(ITypeSymbol? type) => IsOrImplements(type, Section, _isSection);
+
+    private static bool IsOrImplements(ITypeSymbol? type, INamedTypeSymbol? @interface, ConcurrentDictionary<ITypeSymbol, bool> cache)
     {
-        if (type is null || Section is null)
+        if (type is null || @interface is null)
         {
             return false;
         }
 
-        return _isSection.GetOrAdd(type, t =>
-            SymbolEqualityComparer.Default.Equals(t, Section) ||
-            t.AllInterfaces.Contains(Section, SymbolEqualityComparer.Default));
+        return cache.GetOrAdd(type, t =>
+            SymbolEqualityComparer.Default.Equals(t, @interface) ||
+            t.AllInterfaces.Contains(@interface, SymbolEqualityComparer.Default));
     }
 
     /// <summary>True for types declared in the Infisical.Client namespace (or below it).</summary>
@@ -216,7 +208,8 @@ internal sealed class ApiCatalog
         {
             if (member is IMethodSymbol method && HasStringAt(method, binding.KeyParameter))
             {
-                _methods[method.OriginalDefinition] = binding;
+                // Resolved here, once per overload, rather than on every call the analyzer sees.
+                _methods[method.OriginalDefinition] = binding.KeyParameter == -1 ? WithStringKey(method.OriginalDefinition, binding) : binding;
             }
         }
     }

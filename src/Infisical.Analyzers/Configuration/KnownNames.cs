@@ -13,7 +13,7 @@ internal sealed class KnownNames
 {
     private readonly HashSet<string> _secretNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _secretNamesIgnoringCase = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, string> _secretKeys = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _secretKeys = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _secretSections = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _secretTopSections = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _otherKeys = new(StringComparer.OrdinalIgnoreCase);
@@ -23,7 +23,6 @@ internal sealed class KnownNames
 
     public KnownNames(IReadOnlyList<SecretManifest> manifests, IEnumerable<string> otherSourceKeys)
     {
-        Primary = manifests[0];
         foreach (var manifest in manifests)
         {
             foreach (var secret in manifest.Secrets)
@@ -43,9 +42,6 @@ internal sealed class KnownNames
         }
     }
 
-    /// <summary>The manifest named in messages (the first one when several are visible).</summary>
-    public SecretManifest Primary { get; }
-
     /// <summary>True when the exact (case-sensitive) secret name is in a manifest.</summary>
     public bool HasSecret(string name) => _secretNames.Contains(name);
 
@@ -55,7 +51,7 @@ internal sealed class KnownNames
 
     /// <summary>True when a manifest secret or another source provides this configuration key (case-insensitive).</summary>
     public bool ProvidesKey(string configurationKey) =>
-        _secretKeys.ContainsKey(configurationKey) || _otherKeys.Contains(configurationKey);
+        _secretKeys.Contains(configurationKey) || _otherKeys.Contains(configurationKey);
 
     /// <summary>True when some known key lives under this section.</summary>
     public bool ProvidesSection(string configurationKey) =>
@@ -113,10 +109,7 @@ internal sealed class KnownNames
         }
 
         var key = KeyNames.ToConfigurationKey(name);
-        if (!_secretKeys.ContainsKey(key))
-        {
-            _secretKeys.Add(key, name);
-        }
+        _secretKeys.Add(key);
 
         foreach (var prefix in KeyNames.SectionPrefixes(key))
         {

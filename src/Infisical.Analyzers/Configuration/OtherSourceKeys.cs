@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using Infisical.Analyzers.Manifest;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Infisical.Analyzers.Configuration;
 
@@ -13,11 +14,15 @@ namespace Infisical.Analyzers.Configuration;
 /// </summary>
 internal static class OtherSourceKeys
 {
+    // The two kinds of file yield different keys from the same text, so each has its own cache.
+    private static readonly ParsedFileCache<KeyList> LaunchSettings = new(text => Read(text, ReadLaunchProfiles));
+    private static readonly ParsedFileCache<KeyList> AppSettings = new(text => Read(text, (root, keys) => Flatten(root, null, keys)));
+
     /// <summary>True for files whose keys count as another configuration source.</summary>
     public static bool IsOtherSource(string path)
     {
         var file = Path.GetFileName(path);
-        if (file.Equals("launchSettings.json", StringComparison.OrdinalIgnoreCase))
+        if (IsLaunchSettings(file))
         {
             return true;
         }
@@ -28,8 +33,14 @@ internal static class OtherSourceKeys
                !file.Equals("appsettings.Infisical.json", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>Flattens the file's keys; a file that is not valid JSON provides none (it is not ours to report).</summary>
-    public static ImmutableArray<string> Read(string fileName, string text)
+    /// <summary>The file's keys, parsed once per content; a file that is not valid JSON provides none (it is not ours to report).</summary>
+    public static ImmutableArray<string> Get(string path, SourceText text) =>
+        (IsLaunchSettings(Path.GetFileName(path)) ? LaunchSettings : AppSettings).Get(text).Keys;
+
+    private static bool IsLaunchSettings(string fileName) =>
+        fileName.Equals("launchSettings.json", StringComparison.OrdinalIgnoreCase);
+
+    private static KeyList Read(string text, Action<JsonNode, ImmutableArray<string>.Builder> collect)
     {
         JsonNode root;
         try
@@ -38,20 +49,12 @@ internal static class OtherSourceKeys
         }
         catch (JsonSyntaxException)
         {
-            return ImmutableArray<string>.Empty;
+            return new KeyList(ImmutableArray<string>.Empty);
         }
 
         var keys = ImmutableArray.CreateBuilder<string>();
-        if (fileName.Equals("launchSettings.json", StringComparison.OrdinalIgnoreCase))
-        {
-            ReadLaunchProfiles(root, keys);
-        }
-        else
-        {
-            Flatten(root, null, keys);
-        }
-
-        return keys.ToImmutable();
+        collect(root, keys);
+        return new KeyList(keys.ToImmutable());
     }
 
     private static void ReadLaunchProfiles(JsonNode root, ImmutableArray<string>.Builder keys)
@@ -97,5 +100,16 @@ internal static class OtherSourceKeys
         {
             keys.Add(prefix);
         }
+    }
+
+    /// <summary>A reference-type holder, as <see cref="ParsedFileCache{T}"/> caches classes.</summary>
+    private sealed class KeyList
+    {
+        public KeyList(ImmutableArray<string> keys)
+        {
+            Keys = keys;
+        }
+
+        public ImmutableArray<string> Keys { get; }
     }
 }

@@ -22,8 +22,6 @@ public sealed class SecretNamesGenerator : IIncrementalGenerator
     /// <summary>MSBuild's RootNamespace, made compiler-visible by the .NET SDK.</summary>
     public const string RootNamespaceProperty = "build_property.RootNamespace";
 
-    private static readonly ParsedFileCache<ManifestReadResult> Manifests = new(ManifestParser.Parse);
-
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -68,7 +66,7 @@ public sealed class SecretNamesGenerator : IIncrementalGenerator
 
     private static ManifestNames Read(SourceText? text)
     {
-        if (text is null || Manifests.Get(text).Manifest is not { } manifest)
+        if (text is null || ManifestParser.Cache.Get(text).Manifest is not { } manifest)
         {
             return new ManifestNames(null);
         }

@@ -9,6 +9,12 @@ internal static class ManifestParser
 {
     private const int MaxProblems = 10;
 
+    /// <summary>
+    /// Parsed manifests by content, shared by the analyzer and the generator: both read the same
+    /// additional file in the same compiler process, so it is parsed once for the two.
+    /// </summary>
+    public static readonly ParsedFileCache<ManifestReadResult> Cache = new(Parse);
+
     public static ManifestReadResult Parse(string text)
     {
         var problems = new List<ManifestProblem>();
