@@ -3,6 +3,7 @@ using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Infisical.Analyzers.Generation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -21,7 +22,7 @@ namespace Infisical.Analyzers.CodeFixes;
 public sealed class SecretNameCodeFixProvider : CodeFixProvider
 {
     /// <summary>The generated class holding one constant per secret name.</summary>
-    public const string NamesClass = "InfisicalSecretNames";
+    public const string NamesClass = SecretNamesSource.ClassName;
 
     /// <summary>Equivalence key of the "use the suggested name" fix (one key so Fix All covers every name).</summary>
     public const string UseSuggestedNameKey = "INF001.UseSuggestedName";
