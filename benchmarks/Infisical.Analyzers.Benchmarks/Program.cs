@@ -8,6 +8,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
 
 namespace Infisical.Analyzers.Benchmarks;
 
@@ -24,7 +25,6 @@ internal static class Program
         var iterations = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7;
         var project = new GeneratedProject(files);
         var analyzer = new SecretNameAnalyzer();
-        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(analyzer);
         var options = new AnalyzerOptions(ImmutableArray.Create(project.Manifest));
 
         var floor = new FloorAnalyzer();
@@ -51,18 +51,10 @@ internal static class Program
             }
 
             var analyzed = Stopwatch.StartNew();
-            var withAnalyzers = project.NewCompilation().WithAnalyzers(
-                analyzers,
-                new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: true));
-            var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync().ConfigureAwait(false);
-            var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default).ConfigureAwait(false);
+            var (diagnostics, telemetry) = await AnalyzeAsync(project, analyzer, options).ConfigureAwait(false);
             analyzed.Stop();
 
-            var floorRun = project.NewCompilation().WithAnalyzers(
-                ImmutableArray.Create<DiagnosticAnalyzer>(floor),
-                new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: true));
-            await floorRun.GetAnalyzerDiagnosticsAsync().ConfigureAwait(false);
-            var floorTelemetry = await floorRun.GetAnalyzerTelemetryInfoAsync(floor, default).ConfigureAwait(false);
+            var (_, floorTelemetry) = await AnalyzeAsync(project, floor, options).ConfigureAwait(false);
 
             if (i == 0)
             {
@@ -86,6 +78,17 @@ internal static class Program
         Console.WriteLine($"ratio analyzer / compile        : {analyzerMedian / compileMedian,8:P2}");
         Console.WriteLine($"ratio (analyzer - floor) / compile: {(analyzerMedian - Median(floorMs)) / compileMedian,6:P2}");
         return 0;
+    }
+
+    /// <summary>Runs one analyzer over a fresh compilation and returns its diagnostics and its own execution time.</summary>
+    private static async Task<(ImmutableArray<Diagnostic> Diagnostics, AnalyzerTelemetryInfo Telemetry)> AnalyzeAsync(
+        GeneratedProject project, DiagnosticAnalyzer analyzer, AnalyzerOptions options)
+    {
+        var run = project.NewCompilation().WithAnalyzers(
+            ImmutableArray.Create(analyzer),
+            new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: true));
+        var diagnostics = await run.GetAnalyzerDiagnosticsAsync().ConfigureAwait(false);
+        return (diagnostics, await run.GetAnalyzerTelemetryInfoAsync(analyzer, default).ConfigureAwait(false));
     }
 
     private static double Median(List<double> values)
