@@ -17,8 +17,10 @@ internal sealed class SecretQuery
 
     public string Host { get; }
 
+    /// <summary>The project id; exactly one of this and <see cref="ProjectSlug"/> is set (the task rejects both).</summary>
     public string? ProjectId { get; }
 
+    /// <summary>The project slug, set only when <see cref="ProjectId"/> is not.</summary>
     public string? ProjectSlug { get; }
 
     public string Environment { get; }

@@ -47,7 +47,7 @@ internal static class SecretSource
                 new ListSecretsOptions
                 {
                     ProjectId = query.ProjectId,
-                    ProjectSlug = query.ProjectId == null ? query.ProjectSlug : null,
+                    ProjectSlug = query.ProjectSlug,
                     EnvironmentSlug = query.Environment,
                     SecretPath = query.SecretPath,
                     Recursive = query.Recursive,
