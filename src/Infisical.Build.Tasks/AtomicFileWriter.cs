@@ -58,16 +58,7 @@ internal static class AtomicFileWriter
             return false;
         }
 
-        var actual = File.ReadAllBytes(path);
-        for (var i = 0; i < actual.Length; i++)
-        {
-            if (actual[i] != expected[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return File.ReadAllBytes(path).AsSpan().SequenceEqual(expected);
     }
 
     private static void Replace(string source, string destination)
