@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
@@ -16,7 +15,6 @@ namespace Infisical.Build.Tests;
 [Collection(PackagedBuildCollection.Name)]
 public sealed class AnalyzerEndToEndTests
 {
-    private static readonly string[] BuildSwitches = { "--no-restore", "-nologo", "-tl:off", "-nodeReuse:false", "-p:UseSharedCompilation=false" };
     private readonly PackagedBuildFixture _fixture;
 
     public AnalyzerEndToEndTests(PackagedBuildFixture fixture) => _fixture = fixture;
@@ -32,7 +30,7 @@ public sealed class AnalyzerEndToEndTests
             Console.WriteLine($"{correct?.Length} {misspelled?.Length} {platform}");
             """);
 
-        var build = await _fixture.DotnetAsync(app, new[] { "build" }.Concat(BuildSwitches).Append("-p:InfisicalEnv=dev"), Credentials());
+        var build = await _fixture.BuildAsync(app, _fixture.Credentials(), "-p:InfisicalEnv=dev");
 
         Assert.True(build.ExitCode == 0, build.Output);
         var inf001 = build.Output.Split('\n').Where(l => l.Contains("warning INF001", StringComparison.Ordinal)).Select(l => l.Trim()).Distinct().ToList();
@@ -44,7 +42,7 @@ public sealed class AnalyzerEndToEndTests
         Assert.DoesNotContain("warning INF003", build.Output);
 
         // Without InfisicalEnv there is no manifest: names are not checked, so no INF001.
-        var unconfigured = await _fixture.DotnetAsync(app, new[] { "build" }.Concat(BuildSwitches));
+        var unconfigured = await _fixture.BuildAsync(app, null);
         Assert.True(unconfigured.ExitCode == 0, unconfigured.Output);
         Assert.DoesNotContain("warning INF001", unconfigured.Output);
     }
@@ -65,7 +63,7 @@ public sealed class AnalyzerEndToEndTests
             }
             """);
 
-        var build = await _fixture.DotnetAsync(app, new[] { "build" }.Concat(BuildSwitches).Append("-p:InfisicalEnv=dev"), Credentials());
+        var build = await _fixture.BuildAsync(app, _fixture.Credentials(), "-p:InfisicalEnv=dev");
 
         Assert.True(build.ExitCode == 0, build.Output);
         var inf001 = build.Output.Split('\n').Where(l => l.Contains("warning INF001", StringComparison.Ordinal)).Select(l => l.Trim()).Distinct().ToList();
@@ -88,7 +86,7 @@ public sealed class AnalyzerEndToEndTests
             }
             """);
 
-        var build = await _fixture.DotnetAsync(app, new[] { "build" }.Concat(BuildSwitches).Append("-p:InfisicalEnv=dev"), Credentials());
+        var build = await _fixture.BuildAsync(app, _fixture.Credentials(), "-p:InfisicalEnv=dev");
 
         Assert.True(build.ExitCode == 0, build.Output);
         Assert.DoesNotContain("warning INF00", build.Output);
@@ -102,13 +100,12 @@ public sealed class AnalyzerEndToEndTests
         Assert.False(Contains(image, System.Text.Encoding.Unicode.GetBytes(Seeds.AwkwardDev["DOUBLE_QUOTES"])), "the value is not");
 
         // Without InfisicalEnv there is no manifest and so no class (documented): the reference does not compile.
-        var unconfigured = await _fixture.DotnetAsync(app, new[] { "build" }.Concat(BuildSwitches));
+        var unconfigured = await _fixture.BuildAsync(app, null);
         Assert.NotEqual(0, unconfigured.ExitCode);
         Assert.Contains("error CS0103: The name 'InfisicalSecretNames' does not exist", unconfigured.Output);
 
         // The opt-out property switches the generator off even with a manifest.
-        var optedOut = await _fixture.DotnetAsync(
-            app, new[] { "build" }.Concat(BuildSwitches).Append("-p:InfisicalEnv=dev").Append("-p:InfisicalGenerateSecretNames=false"), Credentials());
+        var optedOut = await _fixture.BuildAsync(app, _fixture.Credentials(), "-p:InfisicalEnv=dev", "-p:InfisicalGenerateSecretNames=false");
         Assert.NotEqual(0, optedOut.ExitCode);
         Assert.Contains("error CS0103: The name 'InfisicalSecretNames' does not exist", optedOut.Output);
     }
@@ -125,11 +122,4 @@ public sealed class AnalyzerEndToEndTests
 
         return false;
     }
-
-    private Dictionary<string, string?> Credentials() => new()
-    {
-        ["INFISICAL_UNIVERSAL_AUTH_CLIENT_ID"] = Seeds.ClientId,
-        ["INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET"] = Seeds.ClientSecret,
-        ["INFISICAL_API_URL"] = _fixture.Server.BaseUrl + "/api",
-    };
 }

@@ -17,6 +17,8 @@ namespace Infisical.Build.Tests.EndToEnd;
 /// </summary>
 public sealed class PackagedBuildFixture : IAsyncLifetime
 {
+    private static readonly string[] BuildSwitches = { "--no-restore", "-nologo", "-tl:off", "-nodeReuse:false", "-p:UseSharedCompilation=false" };
+
     public string Workspace { get; } = Path.Combine(Path.GetTempPath(), "infisical-e2e-" + Guid.NewGuid().ToString("N")[..8]);
 
     public string Feed { get; private set; } = string.Empty;
@@ -110,6 +112,18 @@ public sealed class PackagedBuildFixture : IAsyncLifetime
         }
 
         return ProcessRunner.RunAsync("dotnet", arguments, directory, env, TimeSpan.FromMinutes(5));
+    }
+
+    /// <summary>`dotnet build` of an already restored project, without node reuse or a compiler server.</summary>
+    public Task<ProcessResult> BuildAsync(string project, IReadOnlyDictionary<string, string?>? environment, params string[] extra) =>
+        DotnetAsync(project, new[] { "build" }.Concat(BuildSwitches).Concat(extra), environment);
+
+    /// <summary>Universal Auth for the seeded identity against this fixture's server (a fresh copy to modify).</summary>
+    public Dictionary<string, string?> Credentials()
+    {
+        var environment = Seeds.UniversalAuth();
+        environment["INFISICAL_API_URL"] = Server.BaseUrl + "/api";
+        return environment;
     }
 
     private async Task<string> PrepareFeedAsync()

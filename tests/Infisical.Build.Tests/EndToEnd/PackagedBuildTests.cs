@@ -17,7 +17,6 @@ namespace Infisical.Build.Tests.EndToEnd;
 [Collection(PackagedBuildCollection.Name)]
 public sealed class PackagedBuildTests
 {
-    private static readonly string[] BuildSwitches = { "--no-restore", "-nologo", "-tl:off", "-nodeReuse:false", "-p:UseSharedCompilation=false" };
     private readonly PackagedBuildFixture _fixture;
 
     public PackagedBuildTests(PackagedBuildFixture fixture) => _fixture = fixture;
@@ -28,7 +27,7 @@ public sealed class PackagedBuildTests
         var app = await _fixture.CreateProjectAsync("App", extraProperties: "<InfisicalOutputFormat>json;dotenv</InfisicalOutputFormat>");
         var binlog = Path.Combine(app, "build.binlog");
 
-        var build = await BuildAsync(app, Credentials(), "-p:InfisicalEnv=dev", "-bl:" + binlog);
+        var build = await _fixture.BuildAsync(app, _fixture.Credentials(), "-p:InfisicalEnv=dev", "-bl:" + binlog);
 
         Assert.True(build.ExitCode == 0, build.Output);
         Assert.Single(Lines(build.Output, "Infisical: fetched"));
@@ -67,7 +66,7 @@ public sealed class PackagedBuildTests
         var generated = Directory.GetFiles(Path.Combine(app, "obj"), "*", SearchOption.AllDirectories).Where(f => f.Contains("infisical", StringComparison.Ordinal))
             .Concat(new[] { paths["InfisicalJsonOutputPath"], paths["InfisicalDotEnvOutputPath"] }).ToList();
         var stamps = generated.ToDictionary(f => f, File.GetLastWriteTimeUtc);
-        var second = await BuildAsync(app, Credentials(), "-p:InfisicalEnv=dev");
+        var second = await _fixture.BuildAsync(app, _fixture.Credentials(), "-p:InfisicalEnv=dev");
         Assert.True(second.ExitCode == 0, second.Output);
         Assert.Equal(stamps, generated.ToDictionary(f => f, File.GetLastWriteTimeUtc));
 
@@ -82,8 +81,8 @@ public sealed class PackagedBuildTests
         var app = await _fixture.CreateProjectAsync("Quiet");
         var before = SecretRequests();
 
-        var plain = await BuildAsync(app, Credentials());
-        var designTime = await BuildAsync(app, Credentials(), "-p:InfisicalEnv=dev", "-p:DesignTimeBuild=true");
+        var plain = await _fixture.BuildAsync(app, _fixture.Credentials());
+        var designTime = await _fixture.BuildAsync(app, _fixture.Credentials(), "-p:InfisicalEnv=dev", "-p:DesignTimeBuild=true");
 
         Assert.True(plain.ExitCode == 0, plain.Output);
         Assert.True(designTime.ExitCode == 0, designTime.Output);
@@ -99,12 +98,12 @@ public sealed class PackagedBuildTests
     public async Task Bad_credentials_fail_with_a_code_and_never_show_the_secret()
     {
         var app = await _fixture.CreateProjectAsync("Denied");
-        var env = Credentials();
+        var env = _fixture.Credentials();
         env["INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET"] = "wrong-client-secret-Jm4";
         var binlog = Path.Combine(app, "denied.binlog");
 
-        var denied = await BuildAsync(app, env, "-p:InfisicalEnv=dev", "-bl:" + binlog);
-        var asProperty = await BuildAsync(app, Credentials(), "-p:InfisicalEnv=dev", "-p:InfisicalClientSecret=x");
+        var denied = await _fixture.BuildAsync(app, env, "-p:InfisicalEnv=dev", "-bl:" + binlog);
+        var asProperty = await _fixture.BuildAsync(app, _fixture.Credentials(), "-p:InfisicalEnv=dev", "-p:InfisicalClientSecret=x");
 
         Assert.NotEqual(0, denied.ExitCode);
         Assert.Contains("error INFB010", denied.Output);
@@ -123,7 +122,7 @@ public sealed class PackagedBuildTests
         var app = await _fixture.CreateProjectAsync("Multi", targetFrameworks: "net8.0;net10.0");
         var before = SecretRequests();
 
-        var build = await BuildAsync(app, Credentials(), "-p:InfisicalEnv=dev");
+        var build = await _fixture.BuildAsync(app, _fixture.Credentials(), "-p:InfisicalEnv=dev");
 
         Assert.True(build.ExitCode == 0, build.Output);
         Assert.Single(Lines(build.Output, "Infisical: fetched"));
@@ -134,9 +133,6 @@ public sealed class PackagedBuildTests
         Assert.Contains("Zk15", net10);
     }
 
-    private Task<ProcessResult> BuildAsync(string project, Dictionary<string, string?> environment, params string[] extra) =>
-        _fixture.DotnetAsync(project, new[] { "build" }.Concat(BuildSwitches).Concat(extra), environment);
-
     private async Task<Dictionary<string, string>> GetPropertiesAsync(string project, params string[] names)
     {
         var result = await _fixture.DotnetAsync(project, new[] { "msbuild", "-nologo", "-p:InfisicalEnv=dev" }.Concat(names.Select(n => "-getProperty:" + n)));
@@ -144,13 +140,6 @@ public sealed class PackagedBuildTests
         using var json = JsonDocument.Parse(result.Output);
         return names.ToDictionary(n => n, n => json.RootElement.GetProperty("Properties").GetProperty(n).GetString()!);
     }
-
-    private Dictionary<string, string?> Credentials() => new()
-    {
-        ["INFISICAL_UNIVERSAL_AUTH_CLIENT_ID"] = Seeds.ClientId,
-        ["INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET"] = Seeds.ClientSecret,
-        ["INFISICAL_API_URL"] = _fixture.Server.BaseUrl + "/api",
-    };
 
     private int SecretRequests() => _fixture.Server.Controls.Requests.Count(r => r.Path.Contains("/secrets", StringComparison.Ordinal));
 

@@ -33,6 +33,13 @@ internal static class Seeds
         ["Api__Endpoints__Primary"] = "https://api.example.test/v1?key=Zk15&x=1",
     };
 
+    /// <summary>The environment variables that log the seeded identity in with Universal Auth (a fresh copy to modify).</summary>
+    public static Dictionary<string, string?> UniversalAuth() => new()
+    {
+        ["INFISICAL_UNIVERSAL_AUTH_CLIENT_ID"] = ClientId,
+        ["INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET"] = ClientSecret,
+    };
+
     /// <summary>A seed with one identity that can read one project holding the given dev secrets.</summary>
     public static string Document(IReadOnlyDictionary<string, string> devSecrets, IReadOnlyDictionary<string, string>? prodSecrets = null)
     {

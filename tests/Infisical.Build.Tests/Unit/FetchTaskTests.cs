@@ -41,7 +41,7 @@ public sealed class FetchTaskTests : IAsyncLifetime, IDisposable
     public async Task Writes_exact_values_once_and_reuses_the_fetch_within_a_build()
     {
         var engine = new RecordingBuildEngine();
-        var task = NewTask(engine, UniversalAuth());
+        var task = NewTask(engine, Seeds.UniversalAuth());
 
         Assert.True(task.Execute(), engine.AllText);
 
@@ -68,7 +68,7 @@ public sealed class FetchTaskTests : IAsyncLifetime, IDisposable
         var stamps = Directory.GetFiles(_dir).ToDictionary(f => f, File.GetLastWriteTimeUtc);
         var requestsBefore = _server.Controls.Requests.Count;
         Assert.Contains(_server.Controls.Requests, r => r.Path.Contains("/secrets", StringComparison.Ordinal));
-        Assert.True(NewTask(engine, UniversalAuth()).Execute(), engine.AllText);
+        Assert.True(NewTask(engine, Seeds.UniversalAuth()).Execute(), engine.AllText);
         Assert.Equal(requestsBefore, _server.Controls.Requests.Count);
         Assert.Contains(engine.Messages, m => m.Message!.Contains("reused"));
         Assert.Equal(stamps, Directory.GetFiles(_dir).ToDictionary(f => f, File.GetLastWriteTimeUtc));
@@ -78,7 +78,7 @@ public sealed class FetchTaskTests : IAsyncLifetime, IDisposable
     public void Wrong_client_secret_is_INFB010_with_the_server_message_and_no_secret()
     {
         var engine = new RecordingBuildEngine();
-        var env = UniversalAuth();
+        var env = Seeds.UniversalAuth();
         env["INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET"] = "wrong-secret-Yp3";
 
         Assert.False(NewTask(engine, env).Execute());
@@ -105,7 +105,7 @@ public sealed class FetchTaskTests : IAsyncLifetime, IDisposable
     public void Project_must_be_named_exactly_once(string id, string slug, string code)
     {
         var engine = new RecordingBuildEngine();
-        var task = NewTask(engine, UniversalAuth());
+        var task = NewTask(engine, Seeds.UniversalAuth());
         task.ProjectSlug = slug;
         task.ProjectId = id;
         Assert.False(task.Execute());
@@ -119,7 +119,7 @@ public sealed class FetchTaskTests : IAsyncLifetime, IDisposable
         var file = Path.Combine(_dir, ".infisical.json");
         File.WriteAllText(file, $"{{\"workspaceId\":\"{Seeds.ProjectId}\",\"defaultEnvironment\":\"prod\",\"defaultSecretPath\":\"/\"}}");
         var engine = new RecordingBuildEngine();
-        var task = NewTask(engine, UniversalAuth());
+        var task = NewTask(engine, Seeds.UniversalAuth());
         task.ProjectSlug = null;
         task.ProjectConfigFile = file;
 
@@ -149,7 +149,7 @@ public sealed class FetchTaskTests : IAsyncLifetime, IDisposable
     public void Unknown_project_and_unreachable_host_get_their_own_codes()
     {
         var engine = new RecordingBuildEngine();
-        var task = NewTask(engine, UniversalAuth());
+        var task = NewTask(engine, Seeds.UniversalAuth());
         task.ProjectSlug = "no-such-project";
         Assert.False(task.Execute());
         var error = Assert.Single(engine.Errors);
@@ -161,7 +161,7 @@ public sealed class FetchTaskTests : IAsyncLifetime, IDisposable
         var port = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
         closed.Stop();
         engine = new RecordingBuildEngine();
-        task = NewTask(engine, UniversalAuth());
+        task = NewTask(engine, Seeds.UniversalAuth());
         task.Host = $"http://127.0.0.1:{port}/api";
         Assert.False(task.Execute());
         Assert.Equal("INFB014", Assert.Single(engine.Errors).Code);
@@ -175,7 +175,7 @@ public sealed class FetchTaskTests : IAsyncLifetime, IDisposable
             Seed = SeedDocument.Parse(Seeds.Document(new Dictionary<string, string> { ["Db"] = "conflict-value-1", ["Db__Host"] = "conflict-value-2", ["ok"] = "fine" })),
         });
         var engine = new RecordingBuildEngine();
-        var task = NewTask(engine, UniversalAuth());
+        var task = NewTask(engine, Seeds.UniversalAuth());
         task.Host = server.BaseUrl;
 
         Assert.False(task.Execute());
@@ -191,18 +191,12 @@ public sealed class FetchTaskTests : IAsyncLifetime, IDisposable
     public void Invalid_output_format_is_INFB004_before_any_request()
     {
         var engine = new RecordingBuildEngine();
-        var task = NewTask(engine, UniversalAuth());
+        var task = NewTask(engine, Seeds.UniversalAuth());
         task.OutputFormat = "yaml";
         Assert.False(task.Execute());
         Assert.Equal("INFB004", Assert.Single(engine.Errors).Code);
         Assert.Empty(_server!.Controls.Requests);
     }
-
-    private static Dictionary<string, string?> UniversalAuth() => new()
-    {
-        ["INFISICAL_UNIVERSAL_AUTH_CLIENT_ID"] = Seeds.ClientId,
-        ["INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET"] = Seeds.ClientSecret,
-    };
 
     private FetchInfisicalSecrets NewTask(RecordingBuildEngine engine, Dictionary<string, string?> environment) => new()
     {

@@ -82,11 +82,7 @@ public sealed class RecursiveAndSyncTests : IDisposable
 
     private FetchInfisicalSecrets NewTask(RecordingBuildEngine engine, string host, bool recursive)
     {
-        var env = new Dictionary<string, string?>
-        {
-            ["INFISICAL_UNIVERSAL_AUTH_CLIENT_ID"] = Seeds.ClientId,
-            ["INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET"] = Seeds.ClientSecret,
-        };
+        var env = Seeds.UniversalAuth();
         return new FetchInfisicalSecrets
         {
             BuildEngine = engine,
