@@ -90,32 +90,27 @@ public sealed class TokenService
             return AuthOutcome.Fail(errors.Unauthorized("Invalid service token"));
         }
 
-        var (claims, failure) = jwt.Verify(token);
-        if (failure != null)
+        var (claims, invalid) = VerifyIdentityToken(token, () => errors.Unauthorized("Invalid token type"));
+        if (invalid != null)
         {
-            return AuthOutcome.Fail(errors.InvalidJwt(failure.Value));
-        }
-
-        if (Claim(claims!, "authTokenType") != IdentityAccessTokenType)
-        {
-            return AuthOutcome.Fail(errors.Unauthorized("Invalid token type"));
+            return AuthOutcome.Fail(invalid);
         }
 
         lock (state.SyncRoot)
         {
-            var record = state.FindToken(Claim(claims!, "identityAccessTokenId"));
-            if (record == null || record.IsRevoked)
+            var (record, missing) = FindLiveRecord(claims!);
+            if (missing != null)
             {
-                return AuthOutcome.Fail(errors.Unauthorized("No identity access token found"));
+                return AuthOutcome.Fail(missing);
             }
 
-            var expired = CheckUsesAndTtl(record);
+            var expired = CheckUsesAndTtl(record!);
             if (expired != null)
             {
                 return AuthOutcome.Fail(expired);
             }
 
-            var identity = state.FindIdentity(record.IdentityId);
+            var identity = state.FindIdentity(record!.IdentityId);
             if (identity == null)
             {
                 return AuthOutcome.Fail(errors.BadRequest("Identity does not belong to any organization"));
@@ -129,33 +124,28 @@ public sealed class TokenService
     /// <summary>Handles <c>POST /api/v1/auth/token/renew</c> for a token string.</summary>
     public JsonResponse Renew(string accessToken)
     {
-        var (claims, failure) = jwt.Verify(accessToken);
-        if (failure != null)
+        var (claims, invalid) = VerifyIdentityToken(accessToken, () => errors.BadRequest("Only identity access tokens can be renewed"));
+        if (invalid != null)
         {
-            return errors.InvalidJwt(failure.Value);
-        }
-
-        if (Claim(claims!, "authTokenType") != IdentityAccessTokenType)
-        {
-            return errors.BadRequest("Only identity access tokens can be renewed");
+            return invalid;
         }
 
         lock (state.SyncRoot)
         {
-            var record = state.FindToken(Claim(claims!, "identityAccessTokenId"));
-            if (record == null || record.IsRevoked)
+            var (record, missing) = FindLiveRecord(claims!);
+            if (missing != null)
             {
-                return errors.Unauthorized("No identity access token found");
+                return missing;
             }
 
-            var expired = CheckUsesAndTtl(record);
+            var expired = CheckUsesAndTtl(record!);
             if (expired != null)
             {
                 return expired;
             }
 
             var now = state.Clock.UtcNow;
-            if (record.MaxTtl > 0)
+            if (record!.MaxTtl > 0)
             {
                 var maxExpiry = record.CreatedAt.AddSeconds(record.MaxTtl);
                 if (now > maxExpiry)
@@ -188,29 +178,44 @@ public sealed class TokenService
     /// <summary>Handles <c>POST /api/v1/auth/token/revoke</c> for a token string.</summary>
     public JsonResponse Revoke(string accessToken)
     {
-        var (claims, failure) = jwt.Verify(accessToken);
-        if (failure != null)
+        var (claims, invalid) = VerifyIdentityToken(accessToken, () => errors.Unauthorized("Only identity access tokens can be revoked"));
+        if (invalid != null)
         {
-            return errors.InvalidJwt(failure.Value);
-        }
-
-        if (Claim(claims!, "authTokenType") != IdentityAccessTokenType)
-        {
-            return errors.Unauthorized("Only identity access tokens can be revoked");
+            return invalid;
         }
 
         lock (state.SyncRoot)
         {
-            var record = state.FindToken(Claim(claims!, "identityAccessTokenId"));
-            if (record == null || record.IsRevoked)
+            var (record, missing) = FindLiveRecord(claims!);
+            if (missing != null)
             {
-                return errors.Unauthorized("No identity access token found");
+                return missing;
             }
 
-            record.IsRevoked = true;
+            record!.IsRevoked = true;
         }
 
         return JsonResponse.Ok(new JsonObject { ["message"] = "Successfully revoked access token" });
+    }
+
+    // Signature and token-type checks shared by authenticate, renew and revoke; each answers a JWT of another
+    // type differently, so the caller supplies that answer.
+    private (JsonObject? Claims, JsonResponse? Error) VerifyIdentityToken(string token, System.Func<JsonResponse> wrongType)
+    {
+        var (claims, failure) = jwt.Verify(token);
+        if (failure != null)
+        {
+            return (null, errors.InvalidJwt(failure.Value));
+        }
+
+        return Claim(claims!, "authTokenType") == IdentityAccessTokenType ? (claims, null) : (null, wrongType());
+    }
+
+    // The token row the claims name (call under the lock); a revoked row answers like a missing one.
+    private (AccessTokenRecord? Record, JsonResponse? Error) FindLiveRecord(JsonObject claims)
+    {
+        var record = state.FindToken(Claim(claims, "identityAccessTokenId"));
+        return record == null || record.IsRevoked ? (null, errors.Unauthorized("No identity access token found")) : (record, null);
     }
 
     // Use-limit and TTL checks shared by every request and by renew; both delete the row when they fail.

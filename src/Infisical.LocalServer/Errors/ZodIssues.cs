@@ -98,5 +98,24 @@ public static class ZodIssues
         };
     }
 
+    /// <summary>A string field that is not a UUID (key ids, identity ids).</summary>
+    public static JsonObject InvalidUuid(CompatibilityLevel level, string field) => level == CompatibilityLevel.Legacy2024
+        ? new JsonObject
+        {
+            ["validation"] = "uuid",
+            ["code"] = "invalid_string",
+            ["message"] = "Invalid uuid",
+            ["path"] = new JsonArray(field),
+        }
+        : new JsonObject
+        {
+            ["origin"] = "string",
+            ["code"] = "invalid_format",
+            ["format"] = "uuid",
+            ["pattern"] = "/^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/",
+            ["path"] = new JsonArray(field),
+            ["message"] = "Invalid UUID",
+        };
+
     private static JsonArray Path(IEnumerable<string> path) => new(path.Select(p => (JsonNode?)p).ToArray());
 }

@@ -40,25 +40,6 @@ public static partial class KmsInput
         return true;
     }
 
-    /// <summary>The issue zod reports for a key id that is not a UUID (Zod 4 now, Zod 3 in 2024).</summary>
-    public static JsonObject UuidIssue(CompatibilityLevel level, string field) => level == CompatibilityLevel.Legacy2024
-        ? new JsonObject
-        {
-            ["validation"] = "uuid",
-            ["code"] = "invalid_string",
-            ["message"] = "Invalid uuid",
-            ["path"] = new JsonArray(field),
-        }
-        : new JsonObject
-        {
-            ["origin"] = "string",
-            ["code"] = "invalid_format",
-            ["format"] = "uuid",
-            ["pattern"] = "/^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/",
-            ["path"] = new JsonArray(field),
-            ["message"] = "Invalid UUID",
-        };
-
     /// <summary>Checks a base64 payload field, adding the route's refinement issues; returns the bytes when valid.</summary>
     public static byte[]? Payload(InputReader input, JsonObject body, string field, string label)
     {

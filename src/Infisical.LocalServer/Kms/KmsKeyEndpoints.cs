@@ -171,20 +171,13 @@ public sealed class KmsKeyEndpoints : IEndpointModule
 
     private static async System.Threading.Tasks.Task<IResult> UpdateAsync(HttpContext http, ServerState state, string keyId)
     {
-        var error = KmsRequests.Authorize(http, keyId);
-        if (error != null)
+        var (body, errors, failure) = await KmsRequests.AuthorizeAndReadAsync(http, keyId);
+        if (failure != null)
         {
-            return error;
+            return failure;
         }
 
-        var (body, bodyError) = await RequestBody.ReadAsync(http);
-        if (bodyError != null)
-        {
-            return bodyError;
-        }
-
-        var errors = ApiErrors.From(http);
-        var input = new InputReader(errors.Compatibility);
+        var input = new InputReader(errors!.Compatibility);
         var name = input.String(body!, "name", required: false)?.ToLowerInvariant();
         var isDisabled = input.Bool(body!, "isDisabled");
         var description = input.String(body!, "description", required: false, trim: false);

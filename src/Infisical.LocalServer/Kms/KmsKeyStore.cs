@@ -94,13 +94,13 @@ public sealed class KmsKeyStore
         }
     }
 
-    /// <summary>Creates a key record with fresh material.</summary>
-    public KmsKeyRecord NewKey(string projectId, string name, string? description, string usage, string algorithm, byte[]? material = null)
+    /// <summary>Creates a key record with fresh material (or the given one) and a fresh id (or the given one).</summary>
+    public KmsKeyRecord NewKey(string projectId, string name, string? description, string usage, string algorithm, byte[]? material = null, string? id = null)
     {
         var now = clock.UtcNow;
         return new KmsKeyRecord
         {
-            Id = ServerState.NewId(),
+            Id = id ?? ServerState.NewId(),
             OrgId = OrgId,
             ProjectId = projectId,
             Name = name,
@@ -171,23 +171,13 @@ public sealed class KmsKeyStore
             material = decoded;
         }
 
-        var key = NewKey(project.Id, name, Text("description"), usage, algorithm, material);
         var id = Text("id");
-        if (id != null)
+        if (id != null && !Guid.TryParse(id, out _))
         {
-            if (!Guid.TryParse(id, out _))
-            {
-                throw new SeedException($"seed: {where}.id must be a UUID.");
-            }
-
-            key = new KmsKeyRecord
-            {
-                Id = id, OrgId = key.OrgId, ProjectId = key.ProjectId, Name = key.Name, Description = key.Description,
-                KeyUsage = key.KeyUsage, EncryptionAlgorithm = key.EncryptionAlgorithm, CreatedAt = key.CreatedAt,
-                UpdatedAt = key.UpdatedAt, Material = key.Material,
-            };
+            throw new SeedException($"seed: {where}.id must be a UUID.");
         }
 
+        var key = NewKey(project.Id, name, Text("description"), usage, algorithm, material, id);
         key.IsDisabled = item.TryGetProperty("isDisabled", out var disabled) && disabled.ValueKind == JsonValueKind.True;
         if (!TryAdd(key))
         {

@@ -51,7 +51,7 @@ public sealed class KmsOperationEndpoints : IEndpointModule
 
     private static async Task<IResult> EncryptAsync(HttpContext http, ServerState state, string keyId)
     {
-        var (_, body, errors, failure) = await PrepareAsync(http, keyId);
+        var (body, errors, failure) = await KmsRequests.AuthorizeAndReadAsync(http, keyId);
         if (failure != null)
         {
             return failure;
@@ -76,7 +76,7 @@ public sealed class KmsOperationEndpoints : IEndpointModule
 
     private static async Task<IResult> DecryptAsync(HttpContext http, ServerState state, string keyId)
     {
-        var (_, body, errors, failure) = await PrepareAsync(http, keyId);
+        var (body, errors, failure) = await KmsRequests.AuthorizeAndReadAsync(http, keyId);
         if (failure != null)
         {
             return failure;
@@ -115,7 +115,7 @@ public sealed class KmsOperationEndpoints : IEndpointModule
 
     private static async Task<IResult> SignOrVerifyAsync(HttpContext http, ServerState state, string keyId, bool verify)
     {
-        var (_, body, errors, failure) = await PrepareAsync(http, keyId);
+        var (body, errors, failure) = await KmsRequests.AuthorizeAndReadAsync(http, keyId);
         if (failure != null)
         {
             return failure;
@@ -183,19 +183,5 @@ public sealed class KmsOperationEndpoints : IEndpointModule
             ["keyId"] = key.Id,
             ["signingAlgorithm"] = algorithm,
         });
-    }
-
-    // Authentication and the id check first, then the body (schema validation), then the handler's lookup.
-    private static async Task<(string KeyId, JsonObject? Body, ApiErrors? Errors, IResult? Failure)> PrepareAsync(
-        HttpContext http, string keyId)
-    {
-        var error = KmsRequests.Authorize(http, keyId);
-        if (error != null)
-        {
-            return (keyId, null, null, error);
-        }
-
-        var (body, bodyError) = await RequestBody.ReadAsync(http);
-        return bodyError != null ? (keyId, null, null, bodyError) : (keyId, body, ApiErrors.From(http), null);
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Text.Json.Nodes;
+using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 
 namespace Infisical.LocalServer;
@@ -23,7 +24,23 @@ internal static class KmsRequests
         var errors = ApiErrors.From(http);
         return Guid.TryParse(keyId, out _)
             ? null
-            : errors.Validation(new JsonArray(KmsInput.UuidIssue(errors.Compatibility, "keyId")));
+            : errors.Validation(new JsonArray(ZodIssues.InvalidUuid(errors.Compatibility, "keyId")));
+    }
+
+    /// <summary>
+    /// For routes on <c>:keyId</c> that take a body: authentication and the id check first, then the body (schema
+    /// validation); the handler's <see cref="Lookup"/> comes after the body's own checks.
+    /// </summary>
+    public static async Task<(JsonObject? Body, ApiErrors? Errors, IResult? Failure)> AuthorizeAndReadAsync(HttpContext http, string keyId)
+    {
+        var error = Authorize(http, keyId);
+        if (error != null)
+        {
+            return (null, null, error);
+        }
+
+        var (body, bodyError) = await RequestBody.ReadAsync(http);
+        return bodyError != null ? (null, null, bodyError) : (body, ApiErrors.From(http), null);
     }
 
     /// <summary>The handler's lookup: 404 "Key not found".</summary>

@@ -32,7 +32,7 @@ internal static class AuthMethodLogin
         var identityId = input.String(body!, "identityId", required: true);
         if (identityIdIsUuid && identityId != null && !Guid.TryParse(identityId, out _))
         {
-            input.Add(KmsInput.UuidIssue(errors.Compatibility, "identityId"));
+            input.Add(ZodIssues.InvalidUuid(errors.Compatibility, "identityId"));
         }
 
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -55,13 +55,21 @@ internal static class AuthMethodLogin
             return (null, errors.Validation(input.Issues));
         }
 
+        var (identity, section, notFound) = FindMethod(state, errors, identityId, sectionName, displayName);
+        return notFound != null ? (null, notFound) : (new Start(identity!, section, body!, errors, fields), null);
+    }
+
+    /// <summary>The identity and its seed section for a method, or the 404 the real server gives when either is missing.</summary>
+    public static (Identity? Identity, JsonElement Section, JsonResponse? Error) FindMethod(
+        ServerState state, ApiErrors errors, string? identityId, string sectionName, string displayName)
+    {
         var identity = state.FindIdentity(identityId);
         if (identity == null || !identity.TryGetSeedSection(sectionName, out var section) || section.ValueKind != JsonValueKind.Object)
         {
-            return (null, errors.NotFound($"{displayName} auth method not found for identity, did you configure {displayName} auth?"));
+            return (null, default, errors.NotFound($"{displayName} auth method not found for identity, did you configure {displayName} auth?"));
         }
 
-        return (new Start(identity, section, body!, errors, fields), null);
+        return (identity, section, null);
     }
 
     /// <summary>Issues the access token; the section may override the identity's TTLs and use limit.</summary>

@@ -29,13 +29,13 @@ public sealed class TokenAuthEndpoints : IEndpointModule
                 return errors.Validation(input.Issues);
             }
 
-            var identity = state.FindIdentity(identityId);
-            if (identity == null || !identity.TryGetSeedSection("tokenAuth", out var section) || section.ValueKind != System.Text.Json.JsonValueKind.Object)
+            var (identity, section, notFound) = AuthMethodLogin.FindMethod(state, errors, identityId, "tokenAuth", "Token");
+            if (notFound != null)
             {
-                return errors.NotFound("Token auth method not found for identity, did you configure Token auth?");
+                return notFound;
             }
 
-            var start = new AuthMethodLogin.Start(identity, section, body, errors, new System.Collections.Generic.Dictionary<string, string>());
+            var start = new AuthMethodLogin.Start(identity!, section, body, errors, new System.Collections.Generic.Dictionary<string, string>());
             return AuthMethodLogin.Issue(tokens, start, "token-auth", new JsonObject
             {
                 ["token"] = new JsonObject { ["name"] = name ?? string.Empty },
