@@ -37,7 +37,7 @@ public sealed class RateLimiter
     {
         var path = context.Request.Path.Value ?? "/";
         var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
-        if (route == null || path.StartsWith("/__test", StringComparison.Ordinal) || path == "/api/status")
+        if (route == null || TestControls.IsControlPath(path) || path == "/api/status")
         {
             await next(context);
             return;

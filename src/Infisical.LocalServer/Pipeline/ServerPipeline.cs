@@ -33,7 +33,7 @@ public static class ServerPipeline
     public static async Task LogAsync(HttpContext context, RequestDelegate next)
     {
         var path = context.Request.Path.Value ?? "/";
-        if (path.StartsWith("/__test", StringComparison.Ordinal))
+        if (TestControls.IsControlPath(path))
         {
             await next(context);
             return;
@@ -71,7 +71,7 @@ public static class ServerPipeline
     public static async Task FaultAsync(HttpContext context, RequestDelegate next)
     {
         var path = context.Request.Path.Value ?? "/";
-        var rule = path.StartsWith("/__test", StringComparison.Ordinal)
+        var rule = TestControls.IsControlPath(path)
             ? null
             : context.RequestServices.GetRequiredService<TestControls>().TakeFault(context.Request.Method, path);
         if (rule == null)

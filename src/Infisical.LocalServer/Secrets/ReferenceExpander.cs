@@ -13,8 +13,9 @@ namespace Infisical.LocalServer;
 /// </summary>
 public sealed class ReferenceExpander
 {
+    /// <summary>Current servers' reference syntax; renames rewrite references written this way (<see cref="ReferenceRewriter"/>).</summary>
+    internal static readonly Regex CurrentPattern = new(@"\$\{([a-zA-Z0-9-_.@]+)\}", RegexOptions.CultureInvariant);
     private const int MaxDepth = 10;
-    private static readonly Regex CurrentPattern = new(@"\$\{([a-zA-Z0-9-_.@]+)\}", RegexOptions.CultureInvariant);
     private static readonly Regex LegacyPattern = new(@"\$\{([^}]+)\}", RegexOptions.CultureInvariant);
     private readonly Project project;
     private readonly bool legacy;
@@ -102,9 +103,12 @@ public sealed class ReferenceExpander
         }
 
         env = parts[0];
-        folder = "/" + string.Join('/', parts.Skip(1).Take(parts.Length - 2));
+        folder = FolderOf(parts);
         return true;
     }
+
+    /// <summary>The folder a dotted reference <c>env.a.b.KEY</c> (split on '.') names: <c>/a/b</c>.</summary>
+    internal static string FolderOf(string[] parts) => "/" + string.Join('/', parts.Skip(1).Take(parts.Length - 2));
 
     private static string Id(string env, string path, string key) => env + ":" + path + ":" + key;
 

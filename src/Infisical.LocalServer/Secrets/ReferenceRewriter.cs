@@ -1,6 +1,4 @@
 using System;
-using System.Linq;
-using System.Text.RegularExpressions;
 
 namespace Infisical.LocalServer;
 
@@ -10,8 +8,6 @@ namespace Infisical.LocalServer;
 /// </summary>
 public static class ReferenceRewriter
 {
-    private static readonly Regex Pattern = new(@"\$\{([a-zA-Z0-9-_.@]+)\}", RegexOptions.CultureInvariant);
-
     /// <summary>Rewrites references to (<paramref name="environment"/>, <paramref name="path"/>, <paramref name="oldName"/>).</summary>
     public static void Rename(ServerState state, Project project, string environment, string path, string oldName, string newName, string actorId)
     {
@@ -21,7 +17,7 @@ public static class ReferenceRewriter
             {
                 foreach (var secret in folder.Secrets)
                 {
-                    var rewritten = Pattern.Replace(secret.Value, match =>
+                    var rewritten = ReferenceExpander.CurrentPattern.Replace(secret.Value, match =>
                     {
                         var parts = match.Groups[1].Value.Split('.');
                         if (parts[^1] != oldName || parts[0].StartsWith('@'))
@@ -30,7 +26,7 @@ public static class ReferenceRewriter
                         }
 
                         var refEnv = parts.Length == 1 ? env.Slug : parts[0];
-                        var refPath = parts.Length == 1 ? folder.Path : "/" + string.Join('/', parts.Skip(1).Take(parts.Length - 2));
+                        var refPath = parts.Length == 1 ? folder.Path : ReferenceExpander.FolderOf(parts);
                         if (refEnv != environment || refPath != path)
                         {
                             return match.Value;
@@ -42,10 +38,7 @@ public static class ReferenceRewriter
                     if (!string.Equals(rewritten, secret.Value, StringComparison.Ordinal))
                     {
                         secret.Value = rewritten;
-                        secret.Version++;
-                        secret.UpdatedAt = state.Clock.UtcNow;
-                        secret.ActorIdentityId = actorId;
-                        secret.Snapshot();
+                        secret.RecordChange(state.Clock.UtcNow, actorId);
                     }
                 }
             }

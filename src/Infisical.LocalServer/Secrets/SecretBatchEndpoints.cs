@@ -68,9 +68,9 @@ public sealed class SecretBatchEndpoints : IEndpointModule
             return errors.Validation(input.Issues);
         }
 
-        if (string.IsNullOrEmpty(projectId) && string.IsNullOrEmpty(projectSlug))
+        if (SecretScope.MissingProject(errors, projectId, projectSlug, v4) is { } noProject)
         {
-            return errors.BadRequest(v4 ? "Missing project id" : "You must provide workspaceSlug or workspaceId");
+            return noProject;
         }
 
         lock (state.SyncRoot)
@@ -155,10 +155,7 @@ public sealed class SecretBatchEndpoints : IEndpointModule
                 secret.SkipMultilineEncoding = b.Input.Bool(item, "skipMultilineEncoding") ?? secret.SkipMultilineEncoding;
                 secret.Metadata = SecretWriteRules.ReadMetadata(b.Input, item, b.Errors.Compatibility) ?? secret.Metadata;
                 secret.TagIds = SecretWriteRules.ReadTagIds(b.Input, item) ?? secret.TagIds;
-                secret.Version++;
-                secret.UpdatedAt = b.State.Clock.UtcNow;
-                secret.ActorIdentityId = b.Identity.Id;
-                secret.Snapshot();
+                secret.RecordChange(b.State.Clock.UtcNow, b.Identity.Id);
             }
 
             updated.Add(SecretJson.Build(b.State, project, b.Environment, path, secret, SecretShape.RawWithHidden, secret.Value, hidden: false));

@@ -52,9 +52,9 @@ public sealed class SecretGetEndpoints : IEndpointModule
             return errors.BadRequest("Missing environment");
         }
 
-        if (string.IsNullOrEmpty(projectId) && string.IsNullOrEmpty(projectSlug))
+        if (SecretScope.MissingProject(errors, projectId, projectSlug, v4) is { } noProject)
         {
-            return errors.BadRequest(v4 ? "Missing project id" : "You must provide workspaceSlug or workspaceId");
+            return noProject;
         }
 
         lock (state.SyncRoot)

@@ -116,7 +116,7 @@ public static class SecretJson
 
     private static JsonObject? Actor(ServerState state, SecretRecord secret)
     {
-        var identity = secret.ActorIdentityId == null ? null : state.Identities.FirstOrDefault(i => i.Id == secret.ActorIdentityId);
+        var identity = state.FindIdentity(secret.ActorIdentityId);
         return identity == null ? null : new JsonObject
         {
             ["actorId"] = identity.Id,

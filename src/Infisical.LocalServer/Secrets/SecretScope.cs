@@ -24,6 +24,12 @@ public static class SecretScope
             : errors.NotFound($"Project with ID '{id}' not found"));
     }
 
+    /// <summary>The answer when a request names no project (v3 takes an id or a slug, v4 only an id); null when it names one.</summary>
+    public static JsonResponse? MissingProject(ApiErrors errors, string? id, string? slug, bool v4) =>
+        string.IsNullOrEmpty(id) && string.IsNullOrEmpty(slug)
+            ? errors.BadRequest(v4 ? "Missing project id" : "You must provide workspaceSlug or workspaceId")
+            : null;
+
     /// <summary>
     /// The project, then the folder in it, with the real server's error for whichever is missing first.
     /// Project and Folder are meaningful only when Error is null.

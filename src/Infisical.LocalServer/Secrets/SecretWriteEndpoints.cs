@@ -33,7 +33,7 @@ public sealed class SecretWriteEndpoints : IEndpointModule
         }
 
         var (body, errors, input) = (request.Body, request.Errors, request.Input);
-        var write = new WriteRequest(http, state, errors, input, body, request.Identity, SecretScope.DecodeName(secretName), v4)
+        var write = new WriteRequest(state, errors, input, body, request.Identity, SecretScope.DecodeName(secretName), v4)
         {
             ProjectId = input.String(body, v4 ? "projectId" : "workspaceId", required: false),
             ProjectSlug = v4 ? null : input.String(body, "projectSlug", required: false),
@@ -157,7 +157,7 @@ public sealed class SecretWriteEndpoints : IEndpointModule
             secret.Metadata = metadata ?? secret.Metadata;
             secret.TagIds = tagIds ?? secret.TagIds;
             secret.Key = newName ?? secret.Key;
-            Touch(r, secret);
+            secret.RecordChange(r.State.Clock.UtcNow, r.Identity.Id);
             if (secret.Key != oldName)
             {
                 ReferenceRewriter.Rename(r.State, project, r.Environment, r.Path, oldName, secret.Key, r.Identity.Id);
@@ -173,15 +173,7 @@ public sealed class SecretWriteEndpoints : IEndpointModule
         return r.Envelope(project, secret, SecretShape.RawWithHidden);
     });
 
-    private static void Touch(WriteRequest r, SecretRecord secret)
-    {
-        secret.Version++;
-        secret.UpdatedAt = r.State.Clock.UtcNow;
-        secret.ActorIdentityId = r.Identity.Id;
-        secret.Snapshot();
-    }
-
-    private sealed record WriteRequest(HttpContext Http, ServerState State, ApiErrors Errors, InputReader Input, JsonObject Body, Identity Identity, string Name, bool V4)
+    private sealed record WriteRequest(ServerState State, ApiErrors Errors, InputReader Input, JsonObject Body, Identity Identity, string Name, bool V4)
     {
         public string? ProjectId { get; init; }
 
@@ -196,9 +188,9 @@ public sealed class SecretWriteEndpoints : IEndpointModule
         // Call under the state lock. Project and Folder are meaningful only when Error is null.
         public (Project Project, Folder Folder, JsonResponse? Error) Resolve()
         {
-            if (string.IsNullOrEmpty(ProjectId) && string.IsNullOrEmpty(ProjectSlug))
+            if (SecretScope.MissingProject(Errors, ProjectId, ProjectSlug, V4) is { } noProject)
             {
-                return (null!, null!, Errors.BadRequest(V4 ? "Missing project id" : "You must provide workspaceSlug or workspaceId"));
+                return (null!, null!, noProject);
             }
 
             return SecretScope.ProjectFolder(State, Errors, ProjectId, ProjectSlug, Environment, Path);

@@ -121,7 +121,7 @@ public static class SeedLoader
             var pWhere = $"{where}.approvalPolicies[{policyIndex++}]";
             var env = RequireEnvironment(project, String(policy, "environment", pWhere), pWhere);
             var path = String(policy, "secretPath", pWhere) ?? String(policy, "path", pWhere) ?? "/";
-            project.ApprovalPolicies.Add(new ApprovalPolicy(ServerState.NewId(), String(policy, "name", pWhere) ?? "seeded-policy", env.Slug, path.EndsWith('*') ? path : SecretPaths.Normalize(path)));
+            project.ApprovalPolicies.Add(ApprovalPolicy.Create(String(policy, "name", pWhere) ?? "seeded-policy", env.Slug, path));
         }
 
         return project;

@@ -104,6 +104,10 @@ public sealed record SecretImport(string Id, string Environment, string Path, st
 /// <summary>A change-approval policy covering an environment and a path (exact, or a prefix when ending in "/**" or "*").</summary>
 public sealed record ApprovalPolicy(string Id, string Name, string Environment, string SecretPath)
 {
+    /// <summary>A new policy; a path ending in <c>*</c> is a prefix pattern and is kept as written, others are normalised.</summary>
+    public static ApprovalPolicy Create(string name, string environment, string secretPath) =>
+        new(ServerState.NewId(), name, environment, secretPath.EndsWith('*') ? secretPath : SecretPaths.Normalize(secretPath));
+
     /// <summary>Whether the policy covers a folder.</summary>
     public bool Covers(string environment, string path)
     {

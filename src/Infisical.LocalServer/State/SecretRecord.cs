@@ -53,6 +53,15 @@ public sealed class SecretRecord
 
     /// <summary>Records the current state as a version snapshot.</summary>
     public void Snapshot() => Versions.Add(new SecretVersion(Version, Key, Value, Comment, UpdatedAt));
+
+    /// <summary>Marks an in-place change (update, batch update, reference rename): next version, stamped, snapshotted.</summary>
+    public void RecordChange(DateTimeOffset at, string actorIdentityId)
+    {
+        Version++;
+        UpdatedAt = at;
+        ActorIdentityId = actorIdentityId;
+        Snapshot();
+    }
 }
 
 /// <summary>A historical version of a secret.</summary>

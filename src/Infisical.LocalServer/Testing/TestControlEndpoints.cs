@@ -122,7 +122,7 @@ public sealed class TestControlEndpoints : IEndpointModule
                     return errors.NotFound("Project or environment not found");
                 }
 
-                var policy = new ApprovalPolicy(ServerState.NewId(), "test-policy", environment!, path.EndsWith('*') ? path : SecretPaths.Normalize(path));
+                var policy = ApprovalPolicy.Create("test-policy", environment!, path);
                 project.ApprovalPolicies.Add(policy);
                 return JsonResponse.Ok(new JsonObject { ["id"] = policy.Id });
             }

@@ -16,6 +16,9 @@ public sealed class TestControls
     private readonly List<FaultRule> faults = new();
     private readonly List<RequestLogEntry> log = new();
 
+    /// <summary>Whether a path is a <c>/__test/…</c> control route, which is neither logged, faulted nor rate limited.</summary>
+    public static bool IsControlPath(string path) => path.StartsWith("/__test", StringComparison.Ordinal);
+
     /// <summary>Creates controls on a clock.</summary>
     public TestControls(ServerClock clock) => Clock = clock;
 

@@ -27,7 +27,7 @@ public sealed class Harness : IAsyncDisposable
       ]
     """;
 
-    // {0} = project id, {1} = project slug.
+    // @ID@ = project id, @SLUG@ = project slug (see Project).
     public const string ProjectTemplate = """
         { "id": "@ID@", "slug": "@SLUG@", "environments": ["dev", "staging", "prod"],
           "tags": [ { "slug": "db", "name": "Database", "color": "#ff0000" } ],
