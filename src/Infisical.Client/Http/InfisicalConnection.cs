@@ -153,7 +153,7 @@ internal sealed class InfisicalConnection : IDisposable
                 Logger.LogDebug(
                     "Infisical {Method} {Path} answered {Status} in {ElapsedMs} ms (attempt {Attempt}).",
                     request.Method, request.Path, (int)answer.Status, stopwatch.ElapsedMilliseconds, attempt + 1);
-                if (attempt >= maxRetries || !IsRetryable(answer, request.Kind))
+                if (attempt >= maxRetries || !IsRetryable(answer, request))
                 {
                     return answer;
                 }
@@ -203,8 +203,9 @@ internal sealed class InfisicalConnection : IDisposable
         }
     }
 
-    private static bool IsRetryable(RawAnswer answer, RequestKind kind)
+    private static bool IsRetryable(RawAnswer answer, InfisicalRequest request)
     {
+        var kind = request.Kind;
         var status = (int)answer.Status;
         if (status == 429)
         {
@@ -221,7 +222,7 @@ internal sealed class InfisicalConnection : IDisposable
         {
             408 or 502 or 503 or 504 => true,
             // 2024 servers report a malformed token as 500; repeating it cannot help.
-            500 => !answer.LooksLikeTokenFailure(),
+            500 => !answer.ToException(request).IsTokenError,
             _ => false,
         };
     }

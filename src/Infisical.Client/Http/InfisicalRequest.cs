@@ -53,6 +53,10 @@ internal sealed class InfisicalRequest
         return this;
     }
 
+    /// <summary>The same request, made conditional on <paramref name="etag"/> (for revalidating a cached answer).</summary>
+    public InfisicalRequest WithIfNoneMatch(string etag) =>
+        new(Method, Path, Kind) { Query = Query, Authenticated = Authenticated, IfNoneMatch = etag, JsonBody = JsonBody };
+
     /// <summary>The path and encoded query, as appended to the host.</summary>
     public string BuildRelativeUrl()
     {

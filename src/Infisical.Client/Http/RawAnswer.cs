@@ -30,9 +30,7 @@ internal sealed class RawAnswer
 
     public TimeSpan? RetryAfter { get; }
 
+    /// <summary>The parsed error, built once: the retry decision and the final throw both read it.</summary>
     public InfisicalApiException ToException(InfisicalRequest request) =>
         _error ??= ErrorBodyParser.Parse(Status, ReasonPhrase, Body, MediaType, request.Method.Method, request.Path, RetryAfter);
-
-    public bool LooksLikeTokenFailure() =>
-        ErrorBodyParser.Parse(Status, ReasonPhrase, Body, MediaType, string.Empty, string.Empty, RetryAfter).IsTokenError;
 }

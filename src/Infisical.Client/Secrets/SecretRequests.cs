@@ -15,7 +15,7 @@ internal static class SecretRequests
 {
     private const string RawPath = "/api/v3/secrets/raw";
 
-    public static InfisicalRequest List(ListSecretsOptions o, string? ifNoneMatch)
+    public static InfisicalRequest List(ListSecretsOptions o)
     {
         var query = ScopeQuery(o);
         query.Add(Pair("viewSecretValue", o.ViewSecretValue));
@@ -27,10 +27,10 @@ internal static class SecretRequests
             query.Add(new("tagSlugs", string.Join(",", o.TagSlugs)));
         }
 
-        return new InfisicalRequest(HttpMethod.Get, RawPath, RequestKind.Read) { Query = query, IfNoneMatch = ifNoneMatch };
+        return new InfisicalRequest(HttpMethod.Get, RawPath, RequestKind.Read) { Query = query };
     }
 
-    public static InfisicalRequest Get(GetSecretOptions o, string? ifNoneMatch)
+    public static InfisicalRequest Get(GetSecretOptions o)
     {
         var query = ScopeQuery(o);
         if (o.Version is { } version)
@@ -42,11 +42,7 @@ internal static class SecretRequests
         query.Add(Pair("viewSecretValue", o.ViewSecretValue));
         query.Add(Pair("expandSecretReferences", o.ExpandSecretReferences));
         query.Add(Pair("include_imports", o.IncludeImports));
-        return new InfisicalRequest(HttpMethod.Get, NamePath(o.SecretName, nameof(GetSecretOptions)), RequestKind.Read)
-        {
-            Query = query,
-            IfNoneMatch = ifNoneMatch,
-        };
+        return new InfisicalRequest(HttpMethod.Get, NamePath(o.SecretName, nameof(GetSecretOptions)), RequestKind.Read) { Query = query };
     }
 
     public static InfisicalRequest Create(CreateSecretOptions o)

@@ -35,9 +35,9 @@ public sealed class SecretsClient : IDisposable
             throw new ArgumentNullException(nameof(options));
         }
 
-        SecretRequests.List(options, null); // validates before any I/O
+        // Built (and so validated) before any I/O, including the token fetch.
         var wire = await ReadThroughCacheAsync(
-            etag => SecretRequests.List(options, etag), ClientJsonContext.Default.ListSecretsWire, cancellationToken).ConfigureAwait(false);
+            SecretRequests.List(options), ClientJsonContext.Default.ListSecretsWire, cancellationToken).ConfigureAwait(false);
         var own = (IReadOnlyList<BaseSecret>?)wire.Secrets ?? Array.Empty<BaseSecret>();
         var imports = (IReadOnlyList<SecretImport>?)wire.Imports?.AsReadOnly() ?? Array.Empty<SecretImport>();
         return new ListSecretsResponse { Secrets = ImportMerger.Merge(own, imports), Imports = imports };
@@ -52,9 +52,8 @@ public sealed class SecretsClient : IDisposable
             throw new ArgumentNullException(nameof(options));
         }
 
-        SecretRequests.Get(options, null);
         var wire = await ReadThroughCacheAsync(
-            etag => SecretRequests.Get(options, etag), ClientJsonContext.Default.SecretEnvelopeWire, cancellationToken).ConfigureAwait(false);
+            SecretRequests.Get(options), ClientJsonContext.Default.SecretEnvelopeWire, cancellationToken).ConfigureAwait(false);
         return wire.Secret ?? throw new InfisicalException($"Infisical answered the read of '{options.SecretName}' without a secret.");
     }
 
@@ -94,24 +93,25 @@ public sealed class SecretsClient : IDisposable
     }
 
     private async Task<T> ReadThroughCacheAsync<T>(
-        Func<string?, InfisicalRequest> build, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+        InfisicalRequest request, JsonTypeInfo<T> type, CancellationToken cancellationToken)
         where T : class
     {
         if (!_cache.Enabled)
         {
-            return await _connection.SendAsync(build(null), type, cancellationToken).ConfigureAwait(false);
+            return await _connection.SendAsync(request, type, cancellationToken).ConfigureAwait(false);
         }
 
         var token = await _connection.Tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
         var generation = _cache.Generation;
-        var key = SecretCache.Key(_connection.Host, TokenIdentity.Describe(token), build(null).BuildRelativeUrl());
+        var key = SecretCache.Key(_connection.Host, TokenIdentity.Describe(token), request.BuildRelativeUrl());
         var entry = _cache.Find(key, out var fresh);
         if (entry != null && fresh)
         {
             return (T)entry.Value;
         }
 
-        var response = await _connection.SendForResponseAsync(build(entry?.ETag), type, cancellationToken).ConfigureAwait(false);
+        var conditional = entry?.ETag is { } etag ? request.WithIfNoneMatch(etag) : request;
+        var response = await _connection.SendForResponseAsync(conditional, type, cancellationToken).ConfigureAwait(false);
         if (response.NotModified && entry != null)
         {
             _cache.Store(key, entry.Value, response.ETag ?? entry.ETag, generation);
