@@ -131,9 +131,8 @@ internal sealed class TokenManager
     {
         var state = Volatile.Read(ref _state)
             ?? throw new InfisicalException("There is no access token to revoke.");
-        var request = new InfisicalRequest(HttpMethod.Post, RevokePath, RequestKind.Write) { Authenticated = false }
-            .WithJsonBody(new AccessTokenRequest { AccessToken = state.AccessToken }, ClientJsonContext.Default.AccessTokenRequest);
-        await _connection.SendAsync(request, ClientJsonContext.Default.MessageResponse, cancellationToken).ConfigureAwait(false);
+        await _connection.SendAsync(TokenRequest(RevokePath, state.AccessToken), ClientJsonContext.Default.MessageResponse, cancellationToken)
+            .ConfigureAwait(false);
         lock (_gate)
         {
             _state = null;
@@ -194,11 +193,15 @@ internal sealed class TokenManager
 
     private async Task<MachineIdentityCredential> SendRenewAsync(string token, CancellationToken cancellationToken)
     {
-        var request = new InfisicalRequest(HttpMethod.Post, RenewPath, RequestKind.Write) { Authenticated = false }
-            .WithJsonBody(new AccessTokenRequest { AccessToken = token }, ClientJsonContext.Default.AccessTokenRequest);
-        var dto = await _connection.SendAsync(request, ClientJsonContext.Default.AccessTokenResponse, cancellationToken).ConfigureAwait(false);
+        var dto = await _connection.SendAsync(TokenRequest(RenewPath, token), ClientJsonContext.Default.AccessTokenResponse, cancellationToken)
+            .ConfigureAwait(false);
         return dto.ToCredential(RenewPath);
     }
+
+    // Renew and revoke name the token in the body, not the Authorization header.
+    private static InfisicalRequest TokenRequest(string path, string token) =>
+        new InfisicalRequest(HttpMethod.Post, path, RequestKind.Write) { Authenticated = false }
+            .WithJsonBody(new AccessTokenRequest { AccessToken = token }, ClientJsonContext.Default.AccessTokenRequest);
 
     private async Task<TokenState> LoginWithKnownMethodAsync()
     {

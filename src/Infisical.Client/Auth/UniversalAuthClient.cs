@@ -1,7 +1,7 @@
-using System;
 using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
+using Infisical.Client.Auth.Methods;
 using Infisical.Client.Http;
 using Infisical.Client.Json;
 
@@ -21,17 +21,9 @@ public sealed class UniversalAuthClient
     /// <exception cref="InfisicalApiException">Wrong credentials: 401 (current servers), 403 (2024 servers) or 404 for an unknown client id.</exception>
     public Task<MachineIdentityCredential> LoginAsync(string clientId, string clientSecret, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(clientId))
-        {
-            throw new ArgumentException("The Universal Auth client id is empty.", nameof(clientId));
-        }
-
-        if (string.IsNullOrWhiteSpace(clientSecret))
-        {
-            throw new ArgumentException("The Universal Auth client secret is empty.", nameof(clientSecret));
-        }
-
-        return _tokens.LoginAsync(new UniversalAuthLoginMethod(clientId.Trim(), clientSecret.Trim()), cancellationToken);
+        var id = LoginArguments.Required(clientId, nameof(clientId), "The Universal Auth client id").Trim();
+        var secret = LoginArguments.Required(clientSecret, nameof(clientSecret), "The Universal Auth client secret").Trim();
+        return _tokens.LoginAsync(new UniversalAuthLoginMethod(id, secret), cancellationToken);
     }
 }
 

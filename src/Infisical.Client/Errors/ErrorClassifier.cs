@@ -24,37 +24,26 @@ internal static class ErrorClassifier
 
                 // 2024 servers answer 403 for every auth failure; a permission denial never mentions the token.
                 return !string.Equals(error, "PermissionDenied", StringComparison.OrdinalIgnoreCase)
-                    && MentionsToken(messages);
+                    && MentionsAny(messages, "token", "jwt", "re-authenticate");
             case 500:
                 // 2024 servers surface jsonwebtoken's errors ("jwt malformed", "invalid signature", "jwt expired") as 500.
-                return MentionsJwt(messages);
+                return MentionsAny(messages, "jwt", "invalid signature", "token");
             default:
                 return false;
         }
     }
 
-    private static bool MentionsToken(IReadOnlyList<string> messages)
+    private static bool MentionsAny(IReadOnlyList<string> messages, params string[] needles)
     {
         foreach (var m in messages)
         {
             var lower = m.ToLowerInvariant();
-            if (lower.Contains("token") || lower.Contains("jwt") || lower.Contains("re-authenticate"))
+            foreach (var needle in needles)
             {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool MentionsJwt(IReadOnlyList<string> messages)
-    {
-        foreach (var m in messages)
-        {
-            var lower = m.ToLowerInvariant();
-            if (lower.Contains("jwt") || lower.Contains("invalid signature") || lower.Contains("token"))
-            {
-                return true;
+                if (lower.Contains(needle))
+                {
+                    return true;
+                }
             }
         }
 

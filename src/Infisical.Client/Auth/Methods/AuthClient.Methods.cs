@@ -36,5 +36,5 @@ public sealed partial class AuthClient
     public GcpAuthClient GcpAuth => _gcpAuth ??= new GcpAuthClient(Tokens);
 
     /// <summary>Token Auth (an access token handed to this process).</summary>
-    public TokenAuthClient TokenAuth => _tokenAuth ??= new TokenAuthClient(Tokens, Connection);
+    public TokenAuthClient TokenAuth => _tokenAuth ??= new TokenAuthClient(Connection);
 }

@@ -30,14 +30,9 @@ public sealed class LdapAuthClient
 /// <summary>Token Auth: an access token minted elsewhere (e.g. by an administrator) and handed to this process.</summary>
 public sealed class TokenAuthClient
 {
-    private readonly TokenManager _tokens;
     private readonly InfisicalConnection _connection;
 
-    internal TokenAuthClient(TokenManager tokens, InfisicalConnection connection)
-    {
-        _tokens = tokens;
-        _connection = connection;
-    }
+    internal TokenAuthClient(InfisicalConnection connection) => _connection = connection;
 
     /// <summary>
     /// Makes the client use <paramref name="accessToken"/>. Nothing is sent: the token is checked when the next
@@ -49,7 +44,7 @@ public sealed class TokenAuthClient
     {
         var token = LoginArguments.Required(accessToken, nameof(accessToken), "The access token").Trim();
         cancellationToken.ThrowIfCancellationRequested();
-        _tokens.SetToken(token);
+        _connection.Tokens.SetToken(token);
         return Task.FromResult(new MachineIdentityCredential(token, 0, 0, "Bearer"));
     }
 
