@@ -6,7 +6,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Infisical.Build.Tasks;
+namespace Infisical.Build.Core.Rendering;
 
 /// <summary>
 /// Renders secrets as an appsettings-style JSON file. A name is split on <c>__</c> into nested objects, the

@@ -1,9 +1,9 @@
 using System;
 using System.IO;
-using Infisical.Build.Tasks;
+
 using Xunit;
 
-namespace Infisical.Build.Tests.Unit;
+namespace Infisical.Build.Core.Tests;
 
 public class AtomicFileWriterTests
 {

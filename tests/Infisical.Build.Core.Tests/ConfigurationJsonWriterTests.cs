@@ -2,11 +2,11 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
-using Infisical.Build.Tasks;
+
 using Microsoft.Extensions.Configuration;
 using Xunit;
 
-namespace Infisical.Build.Tests.Unit;
+namespace Infisical.Build.Core.Tests;
 
 public class ConfigurationJsonWriterTests
 {

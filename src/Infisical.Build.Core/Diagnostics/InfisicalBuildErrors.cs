@@ -1,4 +1,4 @@
-namespace Infisical.Build.Tasks;
+namespace Infisical.Build.Core.Diagnostics;
 
 /// <summary>
 /// The coded errors the MSBuild integration reports. Every code is documented in docs/msbuild.md; the text

@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Text;
 
-namespace Infisical.Build.Tasks;
+namespace Infisical.Build.Core.Output;
 
 /// <summary>
 /// Writes a generated file only when its content changed, so an unchanged build keeps the timestamp and
@@ -63,7 +63,7 @@ internal static class AtomicFileWriter
 
     private static void Replace(string source, string destination)
     {
-#if NETFRAMEWORK
+#if !NET
         if (File.Exists(destination))
         {
             File.Replace(source, destination, null);

@@ -1,6 +1,6 @@
 using System;
 
-namespace Infisical.Build.Tasks;
+namespace Infisical.Build.Core.Settings;
 
 /// <summary>The parsed InfisicalOutputFormat: <c>json</c>, <c>dotenv</c> or both (<c>json;dotenv</c>).</summary>
 internal sealed class OutputFormats

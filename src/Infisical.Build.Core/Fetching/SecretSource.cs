@@ -6,7 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Infisical.Client;
 
-namespace Infisical.Build.Tasks;
+namespace Infisical.Build.Core.Fetching;
 
 /// <summary>
 /// Fetches one folder (optionally recursive) with the Infisical client and turns every client failure into a

@@ -1,4 +1,4 @@
-namespace Infisical.Build.Tasks;
+namespace Infisical.Build.Core.Settings;
 
 /// <summary>What the build asks Infisical for; also the per-build cache key (together with the identity).</summary>
 internal sealed class SecretQuery

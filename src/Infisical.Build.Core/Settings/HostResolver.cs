@@ -1,6 +1,6 @@
 using System;
 
-namespace Infisical.Build.Tasks;
+namespace Infisical.Build.Core.Settings;
 
 /// <summary>
 /// Picks the Infisical instance: the InfisicalHost property, else the CLI's environment variables, else the

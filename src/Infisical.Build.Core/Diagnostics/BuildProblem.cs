@@ -1,4 +1,4 @@
-namespace Infisical.Build.Tasks;
+namespace Infisical.Build.Core.Diagnostics;
 
 /// <summary>One coded problem found while turning secrets into files; several can be reported at once.</summary>
 internal sealed class BuildProblem

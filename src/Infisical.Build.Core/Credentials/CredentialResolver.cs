@@ -1,6 +1,6 @@
 using System;
 
-namespace Infisical.Build.Tasks;
+namespace Infisical.Build.Core.Credentials;
 
 /// <summary>How the task authenticates, read from environment variables only (never MSBuild properties).</summary>
 internal sealed class BuildCredentials

@@ -2,11 +2,11 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
-using Infisical.Build.Tasks;
+
 using Infisical.Build.Tests.Support;
 using Xunit;
 
-namespace Infisical.Build.Tests.Unit;
+namespace Infisical.Build.Core.Tests;
 
 public class DotEnvWriterTests
 {

@@ -6,7 +6,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Infisical.Build.Tasks;
+namespace Infisical.Build.Core.Rendering;
 
 /// <summary>
 /// Renders the names manifest (<c>infisical.manifest.json</c>, schema in docs/architecture.md) the analyzer

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Infisical.Build.Tasks;
+namespace Infisical.Build.Core.Rendering;
 
 /// <summary>
 /// Renders secrets as a <c>.env</c> file that standard dotenv parsers (the npm <c>dotenv</c> package and

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace Infisical.Build.Tasks;
+namespace Infisical.Build.Core.Diagnostics;
 
 /// <summary>
 /// Last line of defence for messages: replaces any credential or fetched secret value that slipped into a

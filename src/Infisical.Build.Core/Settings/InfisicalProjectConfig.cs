@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Text.Json;
 
-namespace Infisical.Build.Tasks;
+namespace Infisical.Build.Core.Settings;
 
 /// <summary>
 /// The parts of the Infisical CLI's <c>.infisical.json</c> (committed to git, no secrets) the build honours:

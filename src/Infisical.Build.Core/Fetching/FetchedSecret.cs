@@ -1,4 +1,4 @@
-namespace Infisical.Build.Tasks;
+namespace Infisical.Build.Core.Fetching;
 
 /// <summary>One secret as the build uses it: its name, the folder it came from, and its value.</summary>
 internal sealed class FetchedSecret

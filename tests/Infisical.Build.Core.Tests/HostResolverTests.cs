@@ -1,8 +1,8 @@
 using System.Collections.Generic;
-using Infisical.Build.Tasks;
+
 using Xunit;
 
-namespace Infisical.Build.Tests.Unit;
+namespace Infisical.Build.Core.Tests;
 
 public class HostResolverTests
 {

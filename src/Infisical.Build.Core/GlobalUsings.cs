@@ -1,0 +1,5 @@
+// The pipeline's steps live in one folder (and namespace) each; these are the vocabulary all of them share.
+global using Infisical.Build.Core.Credentials;
+global using Infisical.Build.Core.Diagnostics;
+global using Infisical.Build.Core.Fetching;
+global using Infisical.Build.Core.Settings;
