@@ -36,6 +36,7 @@ public sealed class InfisicalClient : IDisposable
         Auth = new AuthClient(_connection);
         Secrets = new SecretsClient(_connection);
         Kms = new KmsClient(_connection);
+        Projects = new Projects.ProjectsClient(_connection);
     }
 
     /// <summary>The normalized host every request goes to, e.g. <c>https://app.infisical.com</c>.</summary>
@@ -49,6 +50,9 @@ public sealed class InfisicalClient : IDisposable
 
     /// <summary>KMS keys: encrypt, decrypt, sign, verify and key management.</summary>
     public KmsClient Kms { get; }
+
+    /// <summary>Project facts: environments and folders.</summary>
+    public Projects.ProjectsClient Projects { get; }
 
     internal InfisicalConnection Connection => _connection;
 

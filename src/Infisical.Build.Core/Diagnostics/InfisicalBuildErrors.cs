@@ -23,6 +23,9 @@ internal static class InfisicalBuildErrors
     public const string HostUnreachable = "INFB014";
     public const string Timeout = "INFB015";
     public const string ValueHidden = "INFB016";
+    public const string SourceSkipped = "INFB017"; // warning: InfisicalWhenUnavailable=warn
+    public const string OfflineFallbackUsed = "INFB018"; // warning: the stored snapshot was used, with its age
+    public const string UnexpectedAnswer = "INFB019";
 
     public const string KeyConflict = "INFB020";
     public const string KeyCaseConflict = "INFB021";
@@ -30,8 +33,21 @@ internal static class InfisicalBuildErrors
     public const string InvalidDotEnvKey = "INFB023";
     public const string UnrepresentableDotEnvValue = "INFB024";
     public const string DuplicateSecretName = "INFB025";
+    public const string InvalidDotEnvDialect = "INFB026";
+    public const string DuplicateAcrossSources = "INFB027"; // warning unless InfisicalDuplicateSecrets=error
+    public const string SecretSkipped = "INFB028"; // warning: InfisicalUnrepresentableSecrets=skip
 
     public const string WriteFailed = "INFB030";
+    public const string StoreUnreadable = "INFB031";
+
+    public const string UnknownEnvironment = "INFB040";
+    public const string MissingFolder = "INFB041";
+    public const string EmptyFolder = "INFB042"; // warning
+    public const string RequiredSecretMissing = "INFB043";
+    public const string EnvironmentNotResolved = "INFB044";
+    public const string UnknownAuthMethod = "INFB045";
+    public const string CiTokenUnavailable = "INFB046";
+    public const string InsecureHost = "INFB047";
     public const string Unexpected = "INFB099";
 }
 

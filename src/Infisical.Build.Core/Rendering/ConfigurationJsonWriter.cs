@@ -44,7 +44,7 @@ internal static class ConfigurationJsonWriter
         {
             problems.Add(new BuildProblem(
                 InfisicalBuildErrors.InvalidConfigurationKey,
-                $"The secret {Describe(secret)} has an empty part between '__' separators, so it has no configuration key. Rename it in Infisical (for example 'Section__Key'), or use InfisicalOutputFormat=dotenv."));
+                $"The secret {Describe(secret)} has an empty part between '__' separators, so it has no configuration key. Rename it in Infisical (for example 'Section__Key'), or use InfisicalOutputFormat=dotenv.", secret.Name));
             return;
         }
 
@@ -70,7 +70,7 @@ internal static class ConfigurationJsonWriter
             {
                 problems.Add(new BuildProblem(
                     InfisicalBuildErrors.KeyCaseConflict,
-                    $"The secrets {Describe(secret)} and {Describe(child.Owner!)} differ only in letter case ('{segment}' vs '{child.Segment}'), but configuration keys are case-insensitive, so one would hide the other. Rename one of them in Infisical."));
+                    $"The secrets {Describe(secret)} and {Describe(child.Owner!)} differ only in letter case ('{segment}' vs '{child.Segment}'), but configuration keys are case-insensitive, so one would hide the other. Rename one of them in Infisical.", secret.Name));
                 return;
             }
 
@@ -83,7 +83,7 @@ internal static class ConfigurationJsonWriter
                 var text = code == InfisicalBuildErrors.DuplicateSecretName
                     ? $"The secret name '{secret.Name}' exists in more than one folder ({other.Path} and {secret.Path}); in one settings file only one can win. Rename one, or narrow InfisicalSecretPath / turn off InfisicalRecursive."
                     : $"The secrets {Describe(other)} and {Describe(secret)} conflict: one is a value and the other needs a section with the same key '{string.Join(":", segments.Take(i + 1))}'. Rename one of them in Infisical.";
-                problems.Add(new BuildProblem(code, text));
+                problems.Add(new BuildProblem(code, text, secret.Name));
                 return;
             }
 

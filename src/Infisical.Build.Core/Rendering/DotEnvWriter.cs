@@ -33,7 +33,7 @@ internal static class DotEnvWriter
             {
                 problems.Add(new BuildProblem(
                     InfisicalBuildErrors.InvalidDotEnvKey,
-                    $"The secret '{secret.Name}' cannot be a .env variable name: only letters, digits, '_', '.' and '-' are read by dotenv parsers. Rename it in Infisical, or use InfisicalOutputFormat=json."));
+                    $"The secret '{secret.Name}' cannot be a .env variable name: only letters, digits, '_', '.' and '-' are read by dotenv parsers. Rename it in Infisical, or use InfisicalOutputFormat=json.", secret.Name));
                 continue;
             }
 
@@ -41,7 +41,7 @@ internal static class DotEnvWriter
             {
                 problems.Add(new BuildProblem(
                     InfisicalBuildErrors.DuplicateSecretName,
-                    $"The secret name '{secret.Name}' exists in more than one folder ({first.Path} and {secret.Path}); a .env file can hold only one. Rename one, or narrow InfisicalSecretPath / turn off InfisicalRecursive."));
+                    $"The secret name '{secret.Name}' exists in more than one folder ({first.Path} and {secret.Path}); a .env file can hold only one. Rename one, or narrow InfisicalSecretPath / turn off InfisicalRecursive.", secret.Name));
                 continue;
             }
 
@@ -51,7 +51,7 @@ internal static class DotEnvWriter
             {
                 problems.Add(new BuildProblem(
                     InfisicalBuildErrors.UnrepresentableDotEnvValue,
-                    $"The value of secret '{secret.Name}' cannot be written to a .env file so that dotenv parsers read it back exactly (it mixes single quotes or carriage returns with double quotes, '$' or backslashes). Use InfisicalOutputFormat=json, or change the value."));
+                    $"The value of secret '{secret.Name}' cannot be written to a .env file so that dotenv parsers read it back exactly (it mixes single quotes or carriage returns with double quotes, '$' or backslashes). Use InfisicalOutputFormat=json, or change the value.", secret.Name));
                 continue;
             }
 

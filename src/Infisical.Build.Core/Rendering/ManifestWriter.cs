@@ -5,36 +5,46 @@ using System.Linq;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Infisical.Build.Core.Merging;
 
 namespace Infisical.Build.Core.Rendering;
 
 /// <summary>
-/// Renders the names manifest (<c>infisical.manifest.json</c>, schema in docs/architecture.md) the analyzer
-/// reads. It holds where the secrets came from and their names and folders: never a value.
+/// Renders the names manifest (<c>infisical.manifest.json</c>, schema version 2 in docs/diagnostics/README.md)
+/// the analyzer reads: the sources, and each secret's name, folder and source index. Never a value.
 /// </summary>
 internal static class ManifestWriter
 {
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
-    public static string Render(SecretQuery query, IReadOnlyList<FetchedSecret> secrets)
+    public static string Render(IReadOnlyList<SourceSpec> sources, IReadOnlyList<MergedSecret> secrets)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
             writer.WriteNumber("schemaVersion", SchemaVersion);
-            writer.WriteString("host", query.Host);
-            WriteOptional(writer, "projectId", query.ProjectId);
-            WriteOptional(writer, "projectSlug", query.ProjectSlug);
-            writer.WriteString("environment", query.Environment);
-            writer.WriteString("secretPath", query.SecretPath);
-            writer.WriteBoolean("recursive", query.Recursive);
-            writer.WriteStartArray("secrets");
-            foreach (var secret in secrets.OrderBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.Path, StringComparer.Ordinal))
+            writer.WriteStartArray("sources");
+            foreach (var source in sources)
             {
                 writer.WriteStartObject();
-                writer.WriteString("name", secret.Name);
-                writer.WriteString("path", secret.Path);
+                writer.WriteString("host", source.Host);
+                WriteOptional(writer, "projectId", source.ProjectId);
+                WriteOptional(writer, "projectSlug", source.ProjectSlug);
+                writer.WriteString("environment", source.Environment);
+                writer.WriteString("secretPath", source.SecretPath);
+                writer.WriteBoolean("recursive", source.Recursive);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray("secrets");
+            foreach (var merged in secrets.OrderBy(s => s.Secret.Name, StringComparer.Ordinal).ThenBy(s => s.Secret.Path, StringComparer.Ordinal))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("name", merged.Secret.Name);
+                writer.WriteString("path", merged.Secret.Path);
+                writer.WriteNumber("source", merged.SourceIndex);
                 writer.WriteEndObject();
             }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
 
@@ -7,7 +8,7 @@ namespace Infisical.Build.Core.Settings;
 /// <summary>
 /// The parts of the Infisical CLI's <c>.infisical.json</c> (committed to git, no secrets) the build honours:
 /// <c>workspaceId</c>, <c>defaultSecretPath</c> and <c>domain</c>. Its <c>defaultEnvironment</c> and branch
-/// mapping are deliberately ignored: the environment must always be chosen explicitly with InfisicalEnv.
+/// mapping are used only when the user opts in with <c>InfisicalEnv=auto</c>: no build picks an environment silently.
 /// </summary>
 internal sealed class InfisicalProjectConfig
 {
@@ -17,8 +18,16 @@ internal sealed class InfisicalProjectConfig
 
     public string? Domain { get; private set; }
 
-    /// <summary>True when the file names an environment the build is ignoring (worth a low-importance note).</summary>
-    public bool HasIgnoredEnvironment { get; private set; }
+    /// <summary>The path of the file that was read, or null.</summary>
+    public string? FilePath { get; private set; }
+
+    public string? DefaultEnvironment { get; private set; }
+
+    /// <summary>Branch name to environment slug (the CLI's <c>gitBranchToEnvironmentMapping</c>).</summary>
+    public IReadOnlyDictionary<string, string> BranchEnvironments { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>True when the file names an environment that only InfisicalEnv=auto would use (worth a note).</summary>
+    public bool HasIgnoredEnvironment => DefaultEnvironment != null || BranchEnvironments.Count > 0;
 
     /// <summary>Reads the file, or returns an empty configuration when no file is given.</summary>
     public static InfisicalProjectConfig Load(string? path)
@@ -28,6 +37,8 @@ internal sealed class InfisicalProjectConfig
         {
             return config;
         }
+
+        config.FilePath = path;
 
         try
         {
@@ -51,8 +62,10 @@ internal sealed class InfisicalProjectConfig
                         config.Domain = AsString(property.Value);
                         break;
                     case "defaultEnvironment":
+                        config.DefaultEnvironment = AsString(property.Value);
+                        break;
                     case "gitBranchToEnvironmentMapping":
-                        config.HasIgnoredEnvironment |= property.Value.ValueKind is JsonValueKind.String or JsonValueKind.Object;
+                        config.BranchEnvironments = AsMapping(property.Value);
                         break;
                 }
             }
@@ -65,6 +78,23 @@ internal sealed class InfisicalProjectConfig
         }
 
         return config;
+    }
+
+    private static Dictionary<string, string> AsMapping(JsonElement element)
+    {
+        var mapping = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var entry in element.EnumerateObject())
+            {
+                if (AsString(entry.Value) is { } environment)
+                {
+                    mapping[entry.Name] = environment.Trim();
+                }
+            }
+        }
+
+        return mapping;
     }
 
     private static string? AsString(JsonElement element) =>

@@ -14,7 +14,7 @@ namespace Infisical.Client.Secrets;
 /// <see cref="InfisicalClientOptions.CacheTtl"/> and revalidated with ETags afterwards; every write through this client
 /// marks all cached reads stale.
 /// </summary>
-public sealed class SecretsClient : IDisposable
+public sealed partial class SecretsClient : IDisposable
 {
     private readonly InfisicalConnection _connection;
     private readonly SecretCache _cache;

@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
-using Infisical.Build.Tasks;
 using Infisical.Build.Tests.Support;
 using Infisical.LocalServer;
 using Microsoft.Extensions.Configuration;
@@ -57,20 +56,22 @@ public sealed class FetchTaskTests : IAsyncLifetime, IDisposable
 
         var manifestText = File.ReadAllText(Path.Combine(_dir, "infisical.manifest.json"));
         using var manifest = JsonDocument.Parse(manifestText);
-        Assert.Equal(1, manifest.RootElement.GetProperty("schemaVersion").GetInt32());
-        Assert.Equal(Seeds.ProjectSlug, manifest.RootElement.GetProperty("projectSlug").GetString());
+        Assert.Equal(2, manifest.RootElement.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal(Seeds.ProjectSlug, Assert.Single(manifest.RootElement.GetProperty("sources").EnumerateArray()).GetProperty("projectSlug").GetString());
         Assert.Equal(truth.Keys.OrderBy(k => k, StringComparer.Ordinal), manifest.RootElement.GetProperty("secrets").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
         AssertNoValueIn(manifestText, truth);
         AssertNoValueIn(engine.AllText, truth);
         Assert.DoesNotContain(Seeds.ClientSecret, engine.AllText);
 
-        // Same build (same engine): the registered fetch is reused; nothing is rewritten.
+        // Within the refresh interval the stored snapshot is used: no request at all, nothing rewritten.
         var stamps = Directory.GetFiles(_dir).ToDictionary(f => f, File.GetLastWriteTimeUtc);
         var requestsBefore = _server.Controls.Requests.Count;
         Assert.Contains(_server.Controls.Requests, r => r.Path.Contains("/secrets", StringComparison.Ordinal));
-        Assert.True(NewTask(engine, Seeds.UniversalAuth()).Execute(), engine.AllText);
+        var again = NewTask(engine, Seeds.UniversalAuth());
+        Assert.True(again.Execute(), engine.AllText);
+        Assert.Equal("Store", again.Status);
         Assert.Equal(requestsBefore, _server.Controls.Requests.Count);
-        Assert.Contains(engine.Messages, m => m.Message!.Contains("reused"));
+        Assert.Contains(engine.Messages, m => m.Message!.Contains("no request sent"));
         Assert.Equal(stamps, Directory.GetFiles(_dir).ToDictionary(f => f, File.GetLastWriteTimeUtc));
     }
 
@@ -184,7 +185,7 @@ public sealed class FetchTaskTests : IAsyncLifetime, IDisposable
         Assert.Contains("'Db'", error.Message);
         Assert.Contains("'Db__Host'", error.Message);
         Assert.DoesNotContain("conflict-value", engine.AllText);
-        Assert.False(Directory.Exists(_dir) && Directory.GetFiles(_dir).Length > 0);
+        Assert.False(Directory.Exists(_dir) && Directory.GetFiles(_dir).Length > 0, "no settings file or manifest is written when rendering fails");
     }
 
     [Fact]
@@ -198,19 +199,13 @@ public sealed class FetchTaskTests : IAsyncLifetime, IDisposable
         Assert.Empty(_server!.Controls.Requests);
     }
 
-    private FetchInfisicalSecrets NewTask(RecordingBuildEngine engine, Dictionary<string, string?> environment) => new()
-    {
-        BuildEngine = engine,
-        GetEnvironmentVariable = name => environment.GetValueOrDefault(name),
-        Host = _server!.BaseUrl,
-        ProjectSlug = Seeds.ProjectSlug,
-        Environment = "dev",
-        OutputFormat = "json;dotenv",
-        JsonOutputPath = Path.Combine(_dir, "appsettings.Infisical.json"),
-        DotEnvOutputPath = Path.Combine(_dir, ".env"),
-        ManifestPath = Path.Combine(_dir, "infisical.manifest.json"),
-        TimeoutSeconds = 20,
-    };
+    private TaskPipeline NewTask(RecordingBuildEngine engine, Dictionary<string, string?> environment) =>
+        new(engine, _dir, name => environment.GetValueOrDefault(name))
+        {
+            Host = _server!.BaseUrl,
+            ProjectSlug = Seeds.ProjectSlug,
+            OutputFormat = "json;dotenv",
+        };
 
     private static void AssertNoValueIn(string text, IReadOnlyDictionary<string, string> secrets)
     {

@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
-using Infisical.Build.Tasks;
 using Infisical.Build.Tests.Support;
 using Infisical.LocalServer;
 using TaskItem = Microsoft.Build.Utilities.TaskItem;
@@ -12,7 +11,7 @@ using Xunit;
 
 namespace Infisical.Build.Tests.Unit;
 
-public sealed class RecursiveAndSyncTests : IDisposable
+public sealed class RecursiveFetchTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "infisical-recursive-" + Guid.NewGuid().ToString("N"));
 
@@ -32,7 +31,7 @@ public sealed class RecursiveAndSyncTests : IDisposable
         Assert.True(NewTask(engine, server.BaseUrl, recursive: true).Execute(), engine.AllText);
 
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "infisical.manifest.json")));
-        Assert.True(manifest.RootElement.GetProperty("recursive").GetBoolean());
+        Assert.True(Assert.Single(manifest.RootElement.GetProperty("sources").EnumerateArray()).GetProperty("recursive").GetBoolean());
         var entries = manifest.RootElement.GetProperty("secrets").EnumerateArray()
             .ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("path").GetString()!);
         Assert.Equal(new Dictionary<string, string> { ["Db__Host"] = "/app/db", ["ROOT_KEY"] = "/" }, entries);
@@ -51,50 +50,15 @@ public sealed class RecursiveAndSyncTests : IDisposable
         Assert.DoesNotContain("root-value", engine.AllText);
     }
 
-    [Fact]
-    public void Sync_copies_outer_build_files_and_leaves_unchanged_ones_alone()
-    {
-        var outer = Path.Combine(_dir, "outer");
-        var inner = Path.Combine(_dir, "inner");
-        Directory.CreateDirectory(outer);
-        File.WriteAllText(Path.Combine(outer, "appsettings.Infisical.json"), "{\"A\": \"é\"}\n");
-        File.WriteAllText(Path.Combine(outer, "infisical.manifest.json"), "{}\n");
-        var task = new SyncInfisicalFiles
-        {
-            BuildEngine = new RecordingBuildEngine(),
-            SourceFiles = Directory.GetFiles(outer).Select(f => new TaskItem(f)).ToArray(),
-            DestinationDirectory = inner,
-        };
-
-        Assert.True(task.Execute());
-        Assert.Equal("{\"A\": \"é\"}\n", File.ReadAllText(Path.Combine(inner, "appsettings.Infisical.json")));
-        Assert.Equal(2, task.GeneratedFiles.Length);
-
-        var stamp = new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        foreach (var file in Directory.GetFiles(inner))
-        {
-            File.SetLastWriteTimeUtc(file, stamp);
-        }
-
-        Assert.True(task.Execute());
-        Assert.All(Directory.GetFiles(inner), f => Assert.Equal(stamp, File.GetLastWriteTimeUtc(f)));
-    }
-
-    private FetchInfisicalSecrets NewTask(RecordingBuildEngine engine, string host, bool recursive)
+    private TaskPipeline NewTask(RecordingBuildEngine engine, string host, bool recursive)
     {
         var env = Seeds.UniversalAuth();
-        return new FetchInfisicalSecrets
+        return new TaskPipeline(engine, _dir, name => env.GetValueOrDefault(name))
         {
-            BuildEngine = engine,
-            GetEnvironmentVariable = name => env.GetValueOrDefault(name),
             Host = host,
             ProjectId = Seeds.ProjectId,
-            Environment = "dev",
             Recursive = recursive,
-            OutputFormat = "json",
-            JsonOutputPath = Path.Combine(_dir, "appsettings.Infisical.json"),
-            ManifestPath = Path.Combine(_dir, "infisical.manifest.json"),
-            TimeoutSeconds = 20,
+            StoreDirectory = Path.Combine(_dir, "store-" + host.GetHashCode().ToString("x") + (recursive ? "-r" : string.Empty)),
         };
     }
 
