@@ -25,6 +25,7 @@ public sealed class ResolveInfisicalSettings : InfisicalTask
     /// <inheritdoc />
     protected override bool Run()
     {
+        RejectCredentialGlobalProperties();
         OutputFormats.Parse(OutputFormat);
         if (!string.Equals(Environment.Trim(), SourceSettings.AutoEnvironment, System.StringComparison.OrdinalIgnoreCase))
         {
@@ -37,4 +38,29 @@ public sealed class ResolveInfisicalSettings : InfisicalTask
         LogLine(MessageImportance.High, $"Infisical: InfisicalEnv=auto chose environment '{ResolvedEnvironment}' from {config.FilePath}.");
         return true;
     }
+
+    // Read from the engine, never from $(...): MSBuild logs every environment-derived property a project reads.
+    private void RejectCredentialGlobalProperties()
+    {
+        if (BuildEngine is not IBuildEngine6 engine)
+        {
+            return;
+        }
+
+        foreach (var name in engine.GetGlobalProperties().Keys)
+        {
+            if (System.Array.Exists(CredentialVariables, v => string.Equals(v, name, System.StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new InfisicalBuildException(
+                    InfisicalBuildErrors.CredentialProperty,
+                    $"Infisical credentials must not be passed as MSBuild properties ({name}): properties land in logs, binlogs and project files. Remove -p:{name} and set the environment variable {name.ToUpperInvariant()} instead.");
+            }
+        }
+    }
+
+    private static readonly string[] CredentialVariables =
+    {
+        "INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET", "INFISICAL_UNIVERSAL_AUTH_CLIENT_ID", "INFISICAL_TOKEN", "INFISICAL_UNIVERSAL_AUTH_ACCESS_TOKEN",
+        "INFISICAL_JWT", "INFISICAL_LDAP_PASSWORD", "ACTIONS_ID_TOKEN_REQUEST_TOKEN", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
+    };
 }

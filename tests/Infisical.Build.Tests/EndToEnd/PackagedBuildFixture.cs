@@ -71,9 +71,9 @@ public sealed class PackagedBuildFixture : IAsyncLifetime
     }
 
     /// <summary>Creates a console project referencing the package and restores it.</summary>
-    public async Task<string> CreateProjectAsync(string name, string targetFrameworks = "net10.0", string extraProperties = "", string extraItems = "")
+    public async Task<string> CreateProjectAsync(string name, string targetFrameworks = "net10.0", string extraProperties = "", string extraItems = "", string? parent = null)
     {
-        var dir = Path.Combine(Workspace, name);
+        var dir = Path.Combine(parent ?? Workspace, name);
         Directory.CreateDirectory(dir);
         var tfmElement = targetFrameworks.Contains(';', StringComparison.Ordinal) ? "TargetFrameworks" : "TargetFramework";
         File.WriteAllText(Path.Combine(dir, name + ".csproj"), $"""
@@ -99,19 +99,26 @@ public sealed class PackagedBuildFixture : IAsyncLifetime
     }
 
     /// <summary>Runs dotnet in the workspace's isolated package world; credentials only through <paramref name="environment"/>.</summary>
-    public Task<ProcessResult> DotnetAsync(string directory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
+    public Task<ProcessResult> DotnetAsync(string directory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null) =>
+        ProcessRunner.RunAsync("dotnet", arguments, directory, Environment(environment), TimeSpan.FromMinutes(5));
+
+    /// <summary>The workspace's isolated package world plus <paramref name="environment"/>, for any process the tests start.</summary>
+    public Dictionary<string, string?> Environment(IReadOnlyDictionary<string, string?>? environment)
     {
         var env = new Dictionary<string, string?>
         {
             ["NUGET_PACKAGES"] = Path.Combine(Workspace, "packages"),
             ["NUGET_HTTP_CACHE_PATH"] = Path.Combine(Workspace, "http-cache"),
+
+            // The token cache is on, as in the product, but inside the workspace rather than the user's home.
+            ["XDG_CACHE_HOME"] = Path.Combine(Workspace, "xdg-cache"),
         };
         foreach (var pair in environment ?? new Dictionary<string, string?>())
         {
             env[pair.Key] = pair.Value;
         }
 
-        return ProcessRunner.RunAsync("dotnet", arguments, directory, env, TimeSpan.FromMinutes(5));
+        return env;
     }
 
     /// <summary>`dotnet build` of an already restored project, without node reuse or a compiler server.</summary>
@@ -119,16 +126,28 @@ public sealed class PackagedBuildFixture : IAsyncLifetime
         DotnetAsync(project, new[] { "build" }.Concat(BuildSwitches).Concat(extra), environment);
 
     /// <summary>Universal Auth for the seeded identity against this fixture's server (a fresh copy to modify).</summary>
-    public Dictionary<string, string?> Credentials()
+    public Dictionary<string, string?> Credentials() => CredentialsFor(Server);
+
+    /// <summary>Universal Auth against <paramref name="server"/>, with a token cache of the caller's own when <paramref name="tokenCache"/> is given.</summary>
+    public static Dictionary<string, string?> CredentialsFor(LocalInfisicalServer server, string? tokenCache = null)
     {
         var environment = Seeds.UniversalAuth();
-        environment["INFISICAL_API_URL"] = Server.BaseUrl + "/api";
+        environment["INFISICAL_API_URL"] = server.BaseUrl + "/api";
+        if (tokenCache != null)
+        {
+            environment["XDG_CACHE_HOME"] = tokenCache;
+        }
+
         return environment;
     }
 
+    /// <summary>A server of the test's own (request counts and stops that no other test sees), seeded like the fixture's.</summary>
+    public static Task<LocalInfisicalServer> StartServerAsync(string? seed = null) =>
+        LocalInfisicalServer.StartAsync(new LocalServerOptions { Seed = SeedDocument.Parse(seed ?? Seeds.Document(Seeds.AwkwardDev)) });
+
     private async Task<string> PrepareFeedAsync()
     {
-        var given = Environment.GetEnvironmentVariable("INFISICAL_BUILD_TEST_FEED");
+        var given = System.Environment.GetEnvironmentVariable("INFISICAL_BUILD_TEST_FEED");
         if (!string.IsNullOrEmpty(given) && Directory.Exists(given) && Directory.GetFiles(given, "Infisical.Build.*.nupkg").Length > 0)
         {
             return given;

@@ -143,18 +143,7 @@ public sealed class PackagedBuildTests
 
     private int SecretRequests() => _fixture.Server.Controls.Requests.Count(r => r.Path.Contains("/secrets", StringComparison.Ordinal));
 
-    private static IEnumerable<string> Lines(string output, string text) =>
-        output.Split('\n').Where(l => l.Contains(text, StringComparison.Ordinal));
+    private static IEnumerable<string> Lines(string output, string text) => BuildLog.Lines(output, text);
 
-    private static void AssertNoSecretIn(string text, IReadOnlyDictionary<string, string> secrets)
-    {
-        Assert.DoesNotContain(Seeds.ClientSecret, text);
-        foreach (var value in secrets.Values)
-        {
-            foreach (var piece in value.Split('\n').Select(p => p.Trim()).Append(value.Trim()).Where(p => p.Length >= 8))
-            {
-                Assert.False(text.Contains(piece, StringComparison.Ordinal), $"A secret value fragment of length {piece.Length} appears in the log.");
-            }
-        }
-    }
+    private static void AssertNoSecretIn(string text, IReadOnlyDictionary<string, string> secrets) => BuildLog.AssertNoSecretIn(text, secrets);
 }

@@ -17,6 +17,10 @@ internal static class ProcessRunner
     {
         "INFISICAL_TOKEN", "INFISICAL_UNIVERSAL_AUTH_ACCESS_TOKEN", "INFISICAL_UNIVERSAL_AUTH_CLIENT_ID",
         "INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET", "INFISICAL_API_URL", "INFISICAL_DOMAIN", "MSBUILDDEBUGPATH",
+        "INFISICAL_AUTH_METHOD", "INFISICAL_MACHINE_IDENTITY_ID", "INFISICAL_JWT", "ACTIONS_ID_TOKEN_REQUEST_URL", "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
+
+        // CI=true changes the build's refresh default (always fetch): a test that wants it says so.
+        "CI", "CONTINUOUS_INTEGRATION",
     };
 
     public static async Task<ProcessResult> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null)
