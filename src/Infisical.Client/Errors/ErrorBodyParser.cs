@@ -75,7 +75,7 @@ internal static class ErrorBodyParser
         switch (message.ValueKind)
         {
             case JsonValueKind.String:
-                messages.Add(message.GetString() ?? string.Empty);
+                messages.Add(WithoutRouteQuery(message.GetString() ?? string.Empty));
                 break;
             case JsonValueKind.Array:
                 // 422 (and the 2024 server's 403 ValidationFailure) carry an array of zod issues.
@@ -89,6 +89,20 @@ internal static class ErrorBodyParser
                 messages.Add(DescribeIssue(message));
                 break;
         }
+    }
+
+    // Fastify's unknown-route text repeats the whole URL ("Route GET:/api/v1/kms/keys?projectId=... not found"); the
+    // query adds nothing to the diagnosis and may carry identifiers, so only the path is kept.
+    private static string WithoutRouteQuery(string message)
+    {
+        const string Suffix = " not found";
+        if (!message.StartsWith("Route ", StringComparison.Ordinal) || !message.EndsWith(Suffix, StringComparison.Ordinal))
+        {
+            return message;
+        }
+
+        var query = message.IndexOf('?');
+        return query < 0 ? message : message.Substring(0, query) + Suffix;
     }
 
     private static string DescribeIssue(JsonElement issue)

@@ -17,13 +17,16 @@ internal static class ErrorClassifier
                 // Current servers: revoked token, TTL expired in the DB, token missing.
                 return true;
             case 403:
-                if (string.Equals(error, "TokenError", StringComparison.OrdinalIgnoreCase))
+                // Current servers: expired or malformed JWT. 2024 servers: "UnauthorizedError" for a revoked or
+                // deleted token (whose text names no token) and "Unauthorized access" for a missing one; they label
+                // permission denials "PermissionDenied", so the label decides (docs/infisical-api-notes.md).
+                if (IsOneOf(error, "TokenError", "UnauthorizedError", "Unauthorized access"))
                 {
                     return true;
                 }
 
-                // 2024 servers answer 403 for every auth failure; a permission denial never mentions the token.
-                return !string.Equals(error, "PermissionDenied", StringComparison.OrdinalIgnoreCase)
+                // Other 2024 auth failures carry only text; a permission denial or validation failure never counts.
+                return !IsOneOf(error, "PermissionDenied", "ValidationFailure")
                     && MentionsAny(messages, "token", "jwt", "re-authenticate");
             case 500:
                 // 2024 servers surface jsonwebtoken's errors ("jwt malformed", "invalid signature", "jwt expired") as 500.
@@ -31,6 +34,38 @@ internal static class ErrorClassifier
             default:
                 return false;
         }
+    }
+
+    public static bool IsUnknownRoute(int status, string? error, IReadOnlyList<string> messages)
+    {
+        // Fastify's label has a space; Infisical's own 404s say "NotFound".
+        if (status != 404 || !string.Equals(error, "Not Found", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var m in messages)
+        {
+            if (m.StartsWith("Route ", StringComparison.Ordinal) && m.EndsWith(" not found", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsOneOf(string? error, params string[] labels)
+    {
+        foreach (var label in labels)
+        {
+            if (string.Equals(error, label, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool MentionsAny(IReadOnlyList<string> messages, params string[] needles)

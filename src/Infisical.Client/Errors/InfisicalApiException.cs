@@ -45,4 +45,10 @@ public sealed class InfisicalApiException : InfisicalException
 
     /// <summary>True when the server rejected the token itself (expired, malformed, revoked, missing).</summary>
     public bool IsTokenError => ErrorClassifier.IsTokenFailure((int)StatusCode, Error, Messages);
+
+    /// <summary>
+    /// True for the web framework's own 404 for a route the server does not have (<c>error: "Not Found"</c>,
+    /// "Route GET:/... not found"), as opposed to an API 404 for a missing key or secret (<c>error: "NotFound"</c>).
+    /// </summary>
+    public bool IsUnknownRoute => ErrorClassifier.IsUnknownRoute((int)StatusCode, Error, Messages);
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Net.Http;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 using Infisical.Client.Http;
@@ -52,7 +53,7 @@ public sealed class KmsClient
             query.Add(new("search", options.Search!.Trim()));
         }
 
-        return _connection.SendAsync(
+        return SendAsync(
             HttpMethod.Get, Keys, query, KmsJsonContext.Default.ListKmsKeysResponse, RequestKind.Read, true, cancellationToken);
     }
 
@@ -60,7 +61,7 @@ public sealed class KmsClient
     public async Task<KmsKey> GetKeyByIdAsync(string keyId, CancellationToken cancellationToken = default)
     {
         KmsInputChecks.RequireText(keyId, nameof(keyId), "The key id");
-        var answer = await _connection.SendAsync(
+        var answer = await SendAsync(
             HttpMethod.Get, KeyPath(keyId), null, KmsJsonContext.Default.KeyEnvelope, RequestKind.Read, true, cancellationToken)
             .ConfigureAwait(false);
         return Unwrap(answer, "GET " + Keys + "/{keyId}");
@@ -72,7 +73,7 @@ public sealed class KmsClient
         KmsInputChecks.RequireKeyName(keyName, nameof(keyName));
         KmsInputChecks.RequireText(projectId, nameof(projectId), "The project id");
         var query = new[] { new KeyValuePair<string, string>("projectId", projectId) };
-        var answer = await _connection.SendAsync(
+        var answer = await SendAsync(
             HttpMethod.Get, Keys + "/key-name/" + InfisicalConnection.EscapeSegment(keyName.Trim().ToLowerInvariant()), query,
             KmsJsonContext.Default.KeyEnvelope, RequestKind.Read, true, cancellationToken).ConfigureAwait(false);
         return Unwrap(answer, "GET " + Keys + "/key-name/{keyName}");
@@ -96,7 +97,7 @@ public sealed class KmsClient
             KeyUsage = options.KeyUsage.ToWire(),
             EncryptionAlgorithm = options.EncryptionAlgorithm.ToWire(),
         };
-        var answer = await _connection.SendAsync(
+        var answer = await SendAsync(
             HttpMethod.Post, Keys, null, body, KmsJsonContext.Default.CreateKeyBody, KmsJsonContext.Default.KeyEnvelope,
             RequestKind.Write, true, cancellationToken).ConfigureAwait(false);
         return Unwrap(answer, "POST " + Keys);
@@ -122,7 +123,7 @@ public sealed class KmsClient
             IsDisabled = options.IsDisabled,
             Description = options.Description,
         };
-        var answer = await _connection.SendAsync(
+        var answer = await SendAsync(
             InfisicalRequest.Patch, KeyPath(keyId), null, body, KmsJsonContext.Default.UpdateKeyBody,
             KmsJsonContext.Default.KeyEnvelope, RequestKind.Write, true, cancellationToken).ConfigureAwait(false);
         return Unwrap(answer, "PATCH " + Keys + "/{keyId}");
@@ -132,7 +133,7 @@ public sealed class KmsClient
     public async Task<KmsKey> DeleteKeyAsync(string keyId, CancellationToken cancellationToken = default)
     {
         KmsInputChecks.RequireText(keyId, nameof(keyId), "The key id");
-        var answer = await _connection.SendAsync(
+        var answer = await SendAsync(
             HttpMethod.Delete, KeyPath(keyId), null, new EmptyBody(), KmsJsonContext.Default.EmptyBody,
             KmsJsonContext.Default.KeyEnvelope, RequestKind.Write, true, cancellationToken).ConfigureAwait(false);
         return Unwrap(answer, "DELETE " + Keys + "/{keyId}");
@@ -144,7 +145,7 @@ public sealed class KmsClient
     {
         KmsInputChecks.RequireText(keyId, nameof(keyId), "The key id");
         KmsInputChecks.RequireBase64UpTo4096(base64Plaintext, nameof(base64Plaintext), "The plaintext");
-        var answer = await _connection.SendAsync(
+        var answer = await SendAsync(
             HttpMethod.Post, KeyPath(keyId) + "/encrypt", null, new EncryptBody { Plaintext = base64Plaintext },
             KmsJsonContext.Default.EncryptBody, KmsJsonContext.Default.CiphertextEnvelope, RequestKind.Write, true,
             cancellationToken).ConfigureAwait(false);
@@ -174,7 +175,7 @@ public sealed class KmsClient
     {
         KmsInputChecks.RequireText(keyId, nameof(keyId), "The key id");
         KmsInputChecks.RequireText(ciphertext, nameof(ciphertext), "The ciphertext");
-        var answer = await _connection.SendAsync(
+        var answer = await SendAsync(
             HttpMethod.Post, KeyPath(keyId) + "/decrypt", null, new DecryptBody { Ciphertext = ciphertext },
             KmsJsonContext.Default.DecryptBody, KmsJsonContext.Default.PlaintextEnvelope, RequestKind.Write, true,
             cancellationToken).ConfigureAwait(false);
@@ -198,7 +199,7 @@ public sealed class KmsClient
         KmsInputChecks.RequireText(keyId, nameof(keyId), "The key id");
         KmsInputChecks.RequireBase64UpTo4096(base64Data, nameof(base64Data), "The data to sign");
         var body = new SignBody { SigningAlgorithm = signingAlgorithm.ToWire(), Data = base64Data, IsDigest = isDigest };
-        return _connection.SendAsync(
+        return SendAsync(
             HttpMethod.Post, KeyPath(keyId) + "/sign", null, body, KmsJsonContext.Default.SignBody,
             KmsJsonContext.Default.KmsSignature, RequestKind.Write, true, cancellationToken);
     }
@@ -224,7 +225,7 @@ public sealed class KmsClient
             Signature = signature,
             IsDigest = isDigest,
         };
-        return _connection.SendAsync(
+        return SendAsync(
             HttpMethod.Post, KeyPath(keyId) + "/verify", null, body, KmsJsonContext.Default.VerifyBody,
             KmsJsonContext.Default.KmsSignatureVerification, RequestKind.Write, true, cancellationToken);
     }
@@ -233,7 +234,7 @@ public sealed class KmsClient
     public async Task<string> GetPublicKeyAsync(string keyId, CancellationToken cancellationToken = default)
     {
         KmsInputChecks.RequireText(keyId, nameof(keyId), "The key id");
-        var answer = await _connection.SendAsync(
+        var answer = await SendAsync(
             HttpMethod.Get, KeyPath(keyId) + "/public-key", null, KmsJsonContext.Default.PublicKeyEnvelope,
             RequestKind.Read, true, cancellationToken).ConfigureAwait(false);
         return answer.PublicKey ?? throw Missing("publicKey", "public-key");
@@ -246,11 +247,49 @@ public sealed class KmsClient
     public async Task<IReadOnlyList<string>> GetSigningAlgorithmsAsync(string keyId, CancellationToken cancellationToken = default)
     {
         KmsInputChecks.RequireText(keyId, nameof(keyId), "The key id");
-        var answer = await _connection.SendAsync(
+        var answer = await SendAsync(
             HttpMethod.Get, KeyPath(keyId) + "/signing-algorithms", null, KmsJsonContext.Default.SigningAlgorithmsEnvelope,
             RequestKind.Read, true, cancellationToken).ConfigureAwait(false);
         return (IReadOnlyList<string>?)answer.SigningAlgorithms ?? Array.Empty<string>();
     }
+
+    // Every KMS call goes through these two, so a server without the KMS API is reported as such on every call.
+    private async Task<T> SendAsync<T>(
+        HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string>>? query, JsonTypeInfo<T> responseType,
+        RequestKind kind, bool authenticated, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _connection.SendAsync(method, path, query, responseType, kind, authenticated, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InfisicalApiException e) when (e.IsUnknownRoute)
+        {
+            throw NoKmsApi(method, path);
+        }
+    }
+
+    private async Task<T> SendAsync<TBody, T>(
+        HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string>>? query, TBody body, JsonTypeInfo<TBody> bodyType,
+        JsonTypeInfo<T> responseType, RequestKind kind, bool authenticated, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _connection.SendAsync(method, path, query, body, bodyType, responseType, kind, authenticated, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (InfisicalApiException e) when (e.IsUnknownRoute)
+        {
+            throw NoKmsApi(method, path);
+        }
+    }
+
+    // Servers older than Infisical KMS (a self-hosted build of July 2024, for one) answer the framework's unknown-route 404
+    // (docs/infisical-api-notes.md). The path is named without its query; the original 404 is not attached because
+    // its text repeats the whole URL.
+    private static InfisicalUnsupportedFeatureException NoKmsApi(HttpMethod method, string path) => new(
+        InfisicalServerFeature.Kms,
+        $"This Infisical server has no KMS API: {method} {path} answered 404 \"route not found\". The server is too old for "
+        + "Infisical KMS (self-hosted builds of July 2024, for one, lack it); upgrade it to use KMS.");
 
     private static string KeyPath(string keyId) => Keys + "/" + InfisicalConnection.EscapeSegment(keyId.Trim());
 

@@ -62,8 +62,30 @@ public sealed partial class SecretsClient : IDisposable
         MutateAsync(() => SecretRequests.Create(options ?? throw new ArgumentNullException(nameof(options))), cancellationToken);
 
     /// <summary>Updates (and optionally renames) a secret. Null options are left unchanged.</summary>
-    public Task<SecretMutationResult> UpdateAsync(UpdateSecretOptions options, CancellationToken cancellationToken = default) =>
-        MutateAsync(() => SecretRequests.Update(options ?? throw new ArgumentNullException(nameof(options))), cancellationToken);
+    /// <exception cref="InfisicalUnsupportedFeatureException">
+    /// The server lacks what was asked (older self-hosted servers: renames, comment updates, updates without a value);
+    /// the message says whether the rest of the update was applied.
+    /// </exception>
+    public async Task<SecretMutationResult> UpdateAsync(UpdateSecretOptions options, CancellationToken cancellationToken = default)
+    {
+        if (options == null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        SecretMutationResult result;
+        try
+        {
+            result = await MutateAsync(() => SecretRequests.Update(options), cancellationToken).ConfigureAwait(false);
+        }
+        catch (InfisicalApiException e) when (UpdateAnswerCheck.IsValueRequired(e, options))
+        {
+            throw UpdateAnswerCheck.ValueRequired(options);
+        }
+
+        UpdateAnswerCheck.Verify(options, result);
+        return result;
+    }
 
     /// <summary>Deletes a secret by name.</summary>
     public Task<SecretMutationResult> DeleteByNameAsync(DeleteSecretOptions options, CancellationToken cancellationToken = default) =>

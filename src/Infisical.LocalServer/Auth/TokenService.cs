@@ -80,7 +80,7 @@ public sealed class TokenService
     {
         if (string.IsNullOrEmpty(authorizationHeader))
         {
-            return AuthOutcome.Fail(errors.Unauthorized("Token missing"));
+            return AuthOutcome.Fail(errors.TokenMissing());
         }
 
         var token = authorizationHeader.Length > 7 ? authorizationHeader[7..] : string.Empty;
@@ -98,10 +98,11 @@ public sealed class TokenService
 
         lock (state.SyncRoot)
         {
+            // A call names a missing row differently from renew and revoke in 2024 mode (docs/infisical-api-notes.md).
             var (record, missing) = FindLiveRecord(claims!);
             if (missing != null)
             {
-                return AuthOutcome.Fail(missing);
+                return AuthOutcome.Fail(errors.TokenNotFound());
             }
 
             var expired = CheckUsesAndTtl(record!);

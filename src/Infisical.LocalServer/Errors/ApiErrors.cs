@@ -108,7 +108,7 @@ public sealed class ApiErrors
         ? Error(500, "Internal Server Error", "Something went wrong")
         : Error(500, "InternalServerError", "Something went wrong");
 
-    /// <summary>Fastify's own body for an unknown route (no reqId in either generation).</summary>
+    /// <summary>Fastify's own body for an unknown route (no reqId in either generation); Fastify names the URL with its query.</summary>
     public static JsonResponse RouteNotFound(string method, string path)
     {
         var body = new JsonObject
@@ -125,10 +125,21 @@ public sealed class ApiErrors
         ? BadRequest("Secret not found")
         : NotFound($"Secret with name '{name}' not found");
 
-    /// <summary>PATCH/DELETE of a missing secret; the 2024 server named the blind index it looked for.</summary>
+    /// <summary>PATCH/DELETE of a missing secret; the 2024 server put the secret's name (not a hash) after "blind index".</summary>
     public JsonResponse SecretNotFoundForWrite(string name) => IsLegacy
-        ? BadRequest("Secret not found: blind index " + Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name)))[..16].ToLowerInvariant())
+        ? BadRequest("Secret not found: blind index " + name)
         : NotFound($"Secret with name '{name}' not found");
+
+    /// <summary>A call without a token: 401 now; the 2024 server answered 403 with the label "Unauthorized access".</summary>
+    public JsonResponse TokenMissing() => IsLegacy ? Unauthorized("Token missing", "Unauthorized access") : Unauthorized("Token missing");
+
+    /// <summary>
+    /// A call with a revoked or deleted token. The 2024 text names neither "token" nor "jwt" (docs/infisical-api-notes.md),
+    /// which is what clients must classify by label.
+    /// </summary>
+    public JsonResponse TokenNotFound() => IsLegacy
+        ? Unauthorized("You are not allowed to access this resource")
+        : Unauthorized("No identity access token found");
 }
 
 /// <summary>Why a bearer token failed JWT verification.</summary>

@@ -80,7 +80,7 @@ public sealed class FolderEndpoints : IEndpointModule
         var folder = r.State.EnsureFolder(env!, SecretPaths.Combine(r.Path, name!));
         var description = r.Input.String(r.Body, "description", required: false);
         folder.Description = description ?? folder.Description;
-        return JsonResponse.Ok(new JsonObject { ["folder"] = FolderJson.Build(env!, folder) });
+        return JsonResponse.Ok(new JsonObject { ["folder"] = FolderJson.Created(r.Errors, env!, folder) });
     }
 
     private static IResult List(FolderRequest r)

@@ -28,6 +28,23 @@ public static class FolderJson
         return obj;
     }
 
+    /// <summary>
+    /// The folder in a create answer. The 2024 server's create schema had <c>version</c> but neither <c>description</c>
+    /// nor <c>path</c> (docs/infisical-api-notes.md).
+    /// </summary>
+    public static JsonObject Created(ApiErrors errors, ProjectEnvironment env, Folder folder)
+    {
+        var obj = Build(env, folder);
+        if (errors.IsLegacy)
+        {
+            obj.Remove("description");
+            obj.Remove("path");
+            obj["version"] = 1;
+        }
+
+        return obj;
+    }
+
     /// <summary>The error for an unknown environment.</summary>
     public static JsonResponse EnvironmentNotFound(ApiErrors errors, string? slug, string projectId) => errors.IsLegacy
         ? errors.BadRequest("Environment not found")

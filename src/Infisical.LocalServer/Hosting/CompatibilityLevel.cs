@@ -7,8 +7,9 @@ public enum CompatibilityLevel
     Current = 0,
 
     /// <summary>
-    /// A self-hosted server built from upstream main of 2024-07 (spec §11): every auth failure is 403, validation is 403,
-    /// missing secrets are 400, no <c>reqId</c>, renew returns the same token, JWT <c>exp</c> = max TTL.
+    /// A self-hosted server built from upstream main of 2024-07 (docs/infisical-api-notes.md): every auth failure is 403,
+    /// validation is 403, missing secrets are 400, no <c>reqId</c>, renew returns the same token, JWT <c>exp</c> = max TTL,
+    /// no renames or comments on update, no KMS.
     /// </summary>
     Legacy2024 = 1,
 }

@@ -58,7 +58,7 @@ public static class ServerHost
         app.Use(RateLimiter.InvokeAsync);
         app.Use(ServerPipeline.ETagAsync);
         MapModules(app);
-        app.MapFallback("{**path}", (HttpContext http) => ApiErrors.RouteNotFound(http.Request.Method, http.Request.Path.Value ?? "/"));
+        app.MapFallback("{**path}", (HttpContext http) => ApiErrors.RouteNotFound(http.Request.Method, (http.Request.Path.Value ?? "/") + http.Request.QueryString.Value));
         return app;
     }
 

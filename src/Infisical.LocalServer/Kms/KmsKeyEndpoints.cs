@@ -18,6 +18,10 @@ public sealed class KmsKeyEndpoints : IEndpointModule
     {
         // Seeding now makes a bad "kmsKeys" section fail at startup rather than on the first KMS call.
         KmsKeyStore.For(routes.ServiceProvider.GetRequiredService<ServerState>());
+        if (!KmsRequests.Served(routes))
+        {
+            return;
+        }
 
         routes.MapGet(Keys, (HttpContext http, ServerState state) => List(http, state));
         routes.MapGet(Keys + "/key-name/{keyName}", (HttpContext http, ServerState state, string keyName) => GetByName(http, state, keyName));

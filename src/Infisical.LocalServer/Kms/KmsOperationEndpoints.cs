@@ -16,6 +16,11 @@ public sealed class KmsOperationEndpoints : IEndpointModule
     /// <inheritdoc />
     public void Map(IEndpointRouteBuilder routes)
     {
+        if (!KmsRequests.Served(routes))
+        {
+            return;
+        }
+
         routes.MapPost(Key + "/encrypt", (HttpContext http, ServerState state, string keyId) => EncryptAsync(http, state, keyId));
         routes.MapPost(Key + "/decrypt", (HttpContext http, ServerState state, string keyId) => DecryptAsync(http, state, keyId));
         routes.MapPost(Key + "/sign", (HttpContext http, ServerState state, string keyId) => SignOrVerifyAsync(http, state, keyId, verify: false));

@@ -2,12 +2,21 @@ using System;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Infisical.LocalServer;
 
 /// <summary>Steps shared by the KMS routes, in the real server's order: authentication, validation, lookup.</summary>
 internal static class KmsRequests
 {
+    /// <summary>
+    /// Whether the imitated server has KMS routes. The 2024 server had none: its calls fall through to the
+    /// unknown-route 404 (docs/infisical-api-notes.md).
+    /// </summary>
+    public static bool Served(IEndpointRouteBuilder routes) =>
+        !routes.ServiceProvider.GetRequiredService<ApiErrors>().IsLegacy;
+
     /// <summary>Authenticates the caller and resolves <c>:keyId</c>; returns the error to answer, if any.</summary>
     public static (KmsKeyRecord? Key, IResult? Error) ResolveKey(HttpContext http, ServerState state, string keyId) =>
         Authorize(http, keyId) is { } error ? (null, error) : Lookup(http, state, keyId);

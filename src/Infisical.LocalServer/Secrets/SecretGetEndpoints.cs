@@ -68,6 +68,7 @@ public sealed class SecretGetEndpoints : IEndpointModule
             // Identities own no personal secrets, so asking for one finds nothing.
             var foundEnv = environment;
             var foundPath = path;
+            var viaImport = false;
             var secret = type == "personal" ? null : folder.Secrets.FirstOrDefault(s => s.Key == name);
             if (secret == null && includeImports && type != "personal")
             {
@@ -79,6 +80,7 @@ public sealed class SecretGetEndpoints : IEndpointModule
                     {
                         foundEnv = import.FromEnvironment;
                         foundPath = import.FromPath;
+                        viaImport = true;
                         break;
                     }
                 }
@@ -105,6 +107,12 @@ public sealed class SecretGetEndpoints : IEndpointModule
             // The 2024 get-one route expanded only ${env.path.KEY} and left same-folder ${KEY} literal (§11).
             var expander = new ReferenceExpander(project!, errors.IsLegacy, crossPathOnly: errors.IsLegacy);
             var obj = SecretListEndpoints.Serialize(state, project!, foundEnv, foundPath, secret, SecretShape.FullGet, viewValue, expand, expander);
+            if (errors.IsLegacy && viaImport)
+            {
+                // The 2024 server answered a get through an import without the tags a direct get has (docs/infisical-api-notes.md).
+                obj.Remove("tags");
+            }
+
             return JsonResponse.Ok(new JsonObject { ["secret"] = obj });
         }
     }

@@ -60,7 +60,8 @@ public sealed class SecretListEndpoints : IEndpointModule
 
             var env = project!.FindEnvironment(environment);
             var body = new JsonObject { ["secrets"] = new JsonArray() };
-            if (includeImports)
+            // The 2024 v3 list always carried an imports array, asked for or not (docs/infisical-api-notes.md).
+            if (includeImports || (errors.IsLegacy && !v4))
             {
                 body["imports"] = new JsonArray();
             }
@@ -78,18 +79,16 @@ public sealed class SecretListEndpoints : IEndpointModule
                 : env.Folders.TryGetValue(path, out var single) ? new List<Folder> { single } : new List<Folder>();
             var expander = new ReferenceExpander(project, errors.IsLegacy);
             var secrets = (JsonArray)body["secrets"]!;
-            foreach (var folder in folders)
+            var items = folders.SelectMany(f => f.Secrets.Where(s => Matches(project, s, tagSlugs, metadataFilter)).Select(s => (Folder: f, Secret: s)));
+            if (errors.IsLegacy)
             {
-                IEnumerable<SecretRecord> items = folder.Secrets.Where(s => Matches(project, s, tagSlugs, metadataFilter));
-                if (errors.IsLegacy)
-                {
-                    items = items.OrderBy(s => s.Id, StringComparer.Ordinal);
-                }
+                // The 2024 server sorted one flat array by secret id, interleaving folders (docs/infisical-api-notes.md).
+                items = items.OrderBy(i => i.Secret.Id, StringComparer.Ordinal);
+            }
 
-                foreach (var secret in items)
-                {
-                    secrets.Add(Serialize(state, project, env.Slug, folder.Path, secret, SecretShape.Full, viewValue, expand, expander));
-                }
+            foreach (var (folder, secret) in items)
+            {
+                secrets.Add(Serialize(state, project, env.Slug, folder.Path, secret, SecretShape.Full, viewValue, expand, expander));
             }
 
             if (includeImports && env.Folders.ContainsKey(path))

@@ -53,9 +53,12 @@ public static class SecretScope
     public static Folder? Folder(Project project, string? environment, string path) =>
         project.FindEnvironment(environment) is { } env && env.Folders.TryGetValue(path, out var folder) ? folder : null;
 
-    /// <summary>The "folder not found" answer of get/update/delete/create.</summary>
+    /// <summary>
+    /// The "folder not found" answer of get/update/delete/create. The 2024 server labelled it "Create secret" even on
+    /// a GET: its read path reused the create path's folder lookup (docs/infisical-api-notes.md).
+    /// </summary>
     public static JsonResponse FolderNotFound(ApiErrors errors, string environment, string path) => errors.IsLegacy
-        ? errors.BadRequest("Folder not found for the given environment slug & secret path")
+        ? errors.BadRequest("Folder not found for the given environment slug & secret path", "Create secret")
         : errors.NotFound($"Folder with path '{path}' in environment with slug '{environment}' not found");
 
     /// <summary>The approval policy covering a folder, if any.</summary>

@@ -121,14 +121,17 @@ public sealed class SecretWriteEndpoints : IEndpointModule
             r.Input.Add(ZodIssues.TooSmall(r.Errors.Compatibility, new[] { "secretName" }, 1));
         }
 
-        var newName = r.Input.String(r.Body, "newSecretName", required: false);
+        // The 2024 update schema requires a value and has no newSecretName or secretComment: zod strips those, so a
+        // rename answers 200 under the old name and a comment is dropped (docs/infisical-api-notes.md).
+        var legacy = r.Errors.IsLegacy;
+        var newName = legacy ? null : r.Input.String(r.Body, "newSecretName", required: false);
         if (newName != null)
         {
             SecretWriteRules.ValidateName(r.Input, r.Errors.Compatibility, "newSecretName", newName);
         }
 
-        var value = r.Input.String(r.Body, "secretValue", required: false, trim: false);
-        var comment = r.Input.String(r.Body, "secretComment", required: false, trim: false);
+        var value = r.Input.String(r.Body, "secretValue", required: legacy, trim: false);
+        var comment = legacy ? null : r.Input.String(r.Body, "secretComment", required: false, trim: false);
         var skipMultiline = r.Input.Bool(r.Body, "skipMultilineEncoding");
         var hasNote = r.Body.ContainsKey("secretReminderNote");
         var reminderNote = r.Input.String(r.Body, "secretReminderNote", required: false, trim: false);
@@ -150,7 +153,7 @@ public sealed class SecretWriteEndpoints : IEndpointModule
 
             var oldName = secret.Key;
             secret.Value = value != null ? SecretWriteRules.TrimValue(value) : secret.Value;
-            secret.Comment = comment != null && !r.Errors.IsLegacy ? comment : secret.Comment;
+            secret.Comment = comment ?? secret.Comment;
             secret.SkipMultilineEncoding = skipMultiline ?? secret.SkipMultilineEncoding;
             secret.ReminderNote = hasNote ? reminderNote : secret.ReminderNote;
             secret.ReminderRepeatDays = hasDays ? reminderDays : secret.ReminderRepeatDays;

@@ -172,7 +172,8 @@ public static class SeedLoader
             var now = state.Clock.UtcNow;
             var record = new SecretRecord
             {
-                Id = ServerState.NewId(),
+                // An explicit id lets a test fix the order of an id-sorted list.
+                Id = String(secret, "id", sWhere) ?? ServerState.NewId(),
                 Key = key,
                 Value = String(secret, "value", sWhere) ?? String(secret, "secretValue", sWhere) ?? string.Empty,
                 Comment = String(secret, "comment", sWhere) ?? string.Empty,

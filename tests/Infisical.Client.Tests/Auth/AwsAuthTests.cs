@@ -22,8 +22,8 @@ public sealed class AwsAuthTests
 
         Assert.False(string.IsNullOrEmpty(credential.AccessToken));
         Assert.Equal(credential.AccessToken, client.Auth.AccessToken);
-        var keysPage = await AuthMethodsHarness.ListProjectKeysAsync(client);
-        Assert.Equal(0, keysPage.TotalCount);
+        var page = await AuthMethodsHarness.ListProjectSecretsAsync(client);
+        Assert.Empty(page.Secrets);
     }
 
     [Fact]

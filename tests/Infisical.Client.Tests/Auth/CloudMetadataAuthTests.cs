@@ -21,7 +21,7 @@ public sealed class CloudMetadataAuthTests
         Assert.Equal(
             "GET /metadata/identity/oauth2/token?api-version=2018-02-01&resource=" + Uri.EscapeDataString(AuthMethodsSeed.AzureResource),
             request);
-        await AuthMethodsHarness.ListProjectKeysAsync(client);
+        await AuthMethodsHarness.ListProjectSecretsAsync(client);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class CloudMetadataAuthTests
         Assert.Equal(
             $"GET /computeMetadata/v1/instance/service-accounts/default/identity?audience={AuthMethodsSeed.GcpIdentityId}&format=full",
             Assert.Single(metadata.Log));
-        await AuthMethodsHarness.ListProjectKeysAsync(client);
+        await AuthMethodsHarness.ListProjectSecretsAsync(client);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class DirectoryAndTokenAuthTests : IDisposable
 
         await client.Auth.KubernetesAuth.LoginAsync(AuthMethodsSeed.KubernetesIdentityId, _tokenFile);
 
-        await AuthMethodsHarness.ListProjectKeysAsync(client);
+        await AuthMethodsHarness.ListProjectSecretsAsync(client);
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class DirectoryAndTokenAuthTests : IDisposable
         // kubelet rotated the file; the re-login must present the new token, not a remembered copy.
         await File.WriteAllTextAsync(_tokenFile, "sa-token-2");
         h.AdvanceClock(TimeSpan.FromSeconds(61));
-        await AuthMethodsHarness.ListProjectKeysAsync(client);
+        await AuthMethodsHarness.ListProjectSecretsAsync(client);
 
         Assert.Equal(2, h.Controls.Count("/api/v1/auth/kubernetes-auth/login"));
         // The server records the verified claims in the access token: sa-token-2's are {sub}, sa-token-1's {namespace, name}.
@@ -89,7 +89,7 @@ public sealed class DirectoryAndTokenAuthTests : IDisposable
 
         Assert.Equal(level == CompatibilityLevel.Current ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden, error.StatusCode);
         Assert.DoesNotContain("horse", error.Message);
-        await AuthMethodsHarness.ListProjectKeysAsync(client);
+        await AuthMethodsHarness.ListProjectSecretsAsync(client);
     }
 
     [Theory]
@@ -114,9 +114,9 @@ public sealed class DirectoryAndTokenAuthTests : IDisposable
         using var client = h.CreateClient();
 
         await client.Auth.TokenAuth.LoginAsync(minter.Auth.AccessToken!);
-        var page = await AuthMethodsHarness.ListProjectKeysAsync(client);
+        var page = await AuthMethodsHarness.ListProjectSecretsAsync(client);
 
-        Assert.Equal(0, page.TotalCount);
+        Assert.Empty(page.Secrets);
         Assert.Equal(1, h.Controls.Count("/api/v1/auth/"));
     }
 
@@ -129,10 +129,10 @@ public sealed class DirectoryAndTokenAuthTests : IDisposable
         await client.Auth.TokenAuth.LoginAsync("not.a.jwt");
 
         var error = await Assert.ThrowsAsync<InfisicalApiException>(() =>
-            AuthMethodsHarness.ListProjectKeysAsync(client));
+            AuthMethodsHarness.ListProjectSecretsAsync(client));
 
         Assert.True(error.IsTokenError);
-        Assert.Equal(1, h.Controls.Count("/api/v1/kms/keys"));
+        Assert.Equal(1, h.Controls.Count("/api/v3/secrets/raw"));
     }
 
     [Theory]
@@ -145,7 +145,7 @@ public sealed class DirectoryAndTokenAuthTests : IDisposable
 
         var minted = await admin.Auth.TokenAuth.CreateTokenAsync(AuthMethodsSeed.TokenIdentityId, "build-agent");
         await client.Auth.TokenAuth.LoginAsync(minted.AccessToken);
-        await AuthMethodsHarness.ListProjectKeysAsync(client);
+        await AuthMethodsHarness.ListProjectSecretsAsync(client);
 
         Assert.Equal(0, minted.ExpiresIn);
         Assert.NotEqual(admin.Auth.AccessToken, minted.AccessToken);

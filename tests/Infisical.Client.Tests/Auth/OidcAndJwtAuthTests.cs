@@ -17,7 +17,7 @@ public sealed class OidcAndJwtAuthTests
         var credential = await client.Auth.OidcAuth.LoginAsync(AuthMethodsSeed.OidcIdentityId, h.Mint(OidcClaims()));
 
         Assert.Equal(60, credential.ExpiresIn);
-        await AuthMethodsHarness.ListProjectKeysAsync(client);
+        await AuthMethodsHarness.ListProjectSecretsAsync(client);
     }
 
     [Theory]
@@ -94,7 +94,7 @@ public sealed class OidcAndJwtAuthTests
         });
         h.AdvanceClock(TimeSpan.FromSeconds(61)); // past the seeded 60 s TTL and max TTL: renewal is impossible
 
-        await AuthMethodsHarness.ListProjectKeysAsync(client);
+        await AuthMethodsHarness.ListProjectSecretsAsync(client);
 
         Assert.Equal(2, issued);
         Assert.Equal(2, h.Controls.Count("/api/v1/auth/oidc-auth/login"));

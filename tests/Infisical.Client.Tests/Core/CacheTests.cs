@@ -119,10 +119,24 @@ public sealed class CacheTests
         await client.Secrets.GetByNameAsync(api);
         await Assert.ThrowsAsync<InfisicalApiException>(() => client.Secrets.GetByNameAsync(api with { SecretName = "API_BASE" }));
 
-        await client.Secrets.UpdateAsync(new UpdateSecretOptions { ProjectId = TestSeed.ProjectId, EnvironmentSlug = "dev", SecretName = "API_URL", NewSecretName = "API_BASE" });
+        var rename = new UpdateSecretOptions
+        {
+            ProjectId = TestSeed.ProjectId, EnvironmentSlug = "dev", SecretName = "API_URL", NewSecretName = "API_BASE", SecretValue = "https://v2.example",
+        };
 
-        await Assert.ThrowsAsync<InfisicalApiException>(() => client.Secrets.GetByNameAsync(api));
-        Assert.Equal("https://dev.example", (await client.Secrets.GetByNameAsync(api with { SecretName = "API_BASE" })).SecretValue);
+        if (mode == CompatibilityLevel.Current)
+        {
+            await client.Secrets.UpdateAsync(rename);
+            await Assert.ThrowsAsync<InfisicalApiException>(() => client.Secrets.GetByNameAsync(api));
+            Assert.Equal("https://v2.example", (await client.Secrets.GetByNameAsync(api with { SecretName = "API_BASE" })).SecretValue);
+        }
+        else
+        {
+            // No renames on a 2024 server: the value changed under the old name, and the cache must not hide that.
+            await Assert.ThrowsAsync<InfisicalUnsupportedFeatureException>(() => client.Secrets.UpdateAsync(rename));
+            Assert.Equal("https://v2.example", (await client.Secrets.GetByNameAsync(api)).SecretValue);
+            await Assert.ThrowsAsync<InfisicalApiException>(() => client.Secrets.GetByNameAsync(api with { SecretName = "API_BASE" }));
+        }
     }
 
     [Fact]

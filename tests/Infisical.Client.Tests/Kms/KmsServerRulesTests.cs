@@ -11,17 +11,16 @@ namespace Infisical.Client.Tests.Kms;
 /// </summary>
 public sealed class KmsServerRulesTests
 {
-    [Theory]
-    [MemberData(nameof(BothModes.All), MemberType = typeof(BothModes))]
-    public async Task TheServerRefusesPlaintextOver4096Bytes(CompatibilityLevel level)
+    [Fact]
+    public async Task TheServerRefusesPlaintextOver4096Bytes()
     {
-        await using var h = await KmsSeed.StartAsync(level);
+        await using var h = await KmsSeed.StartAsync();
         using var client = await KmsSeed.LoginAsync(h);
 
         var (status, body) = await PostAsync(h, client, $"/api/v1/kms/keys/{KmsSeed.KnownKeyId}/encrypt",
             new JsonObject { ["plaintext"] = Convert.ToBase64String(new byte[4097]) });
 
-        Assert.Equal(level == CompatibilityLevel.Current ? 422 : 403, status);
+        Assert.Equal(422, status);
         Assert.Equal("ValidationFailure", body["error"]!.GetValue<string>());
         Assert.Contains("4096", body["message"]!.ToJsonString());
     }
@@ -47,14 +46,15 @@ public sealed class KmsServerRulesTests
 
     [Theory]
     [MemberData(nameof(BothModes.All), MemberType = typeof(BothModes))]
-    public async Task KmsRoutesNeedAToken(CompatibilityLevel level)
+    public async Task KmsRoutesNeedATokenWhereTheyExist(CompatibilityLevel level)
     {
         await using var h = await LocalServerHarness.StartAsync(level, KmsSeed.Json);
         using var http = new HttpClient();
 
         using var response = await http.GetAsync($"{h.BaseUrl}/api/v1/kms/keys/{KmsSeed.KnownKeyId}");
 
-        Assert.Equal(level == CompatibilityLevel.Current ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden, response.StatusCode);
+        // A 2024 server has no KMS routes, so the unknown-route 404 answers before any token check.
+        Assert.Equal(level == CompatibilityLevel.Current ? HttpStatusCode.Unauthorized : HttpStatusCode.NotFound, response.StatusCode);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Infisical.Client.Kms;
 
 namespace Infisical.Client.Tests.Auth.Fakes;
 
@@ -59,11 +58,11 @@ public sealed class AuthMethodsHarness : IAsyncDisposable
     public void AdvanceClock(TimeSpan by) => Harness.AdvanceClock(by);
 
     /// <summary>
-    /// An authenticated call on the seed's project, which has no keys: it succeeds only if the server accepts the
-    /// client's token, so it proves a login really worked.
+    /// An authenticated call on the seed's project, which has no secrets: it succeeds only if the server accepts the
+    /// client's token, so it proves a login really worked. A secret list exists on every server vintage (KMS does not).
     /// </summary>
-    public static Task<ListKmsKeysResponse> ListProjectKeysAsync(InfisicalClient client) =>
-        client.Kms.ListKeysAsync(new ListKmsKeysOptions { ProjectId = AuthMethodsSeed.ProjectId });
+    public static Task<ListSecretsResponse> ListProjectSecretsAsync(InfisicalClient client) =>
+        client.Secrets.ListAsync(new ListSecretsOptions { ProjectId = AuthMethodsSeed.ProjectId, EnvironmentSlug = "dev", IncludeImports = false });
 
     public async ValueTask DisposeAsync()
     {
