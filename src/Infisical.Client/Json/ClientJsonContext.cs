@@ -18,6 +18,7 @@ namespace Infisical.Client.Json;
 [JsonSerializable(typeof(ListSecretsWire))]
 [JsonSerializable(typeof(SecretEnvelopeWire))]
 [JsonSerializable(typeof(SecretWriteBody))]
+[JsonSerializable(typeof(System.Text.Json.JsonElement))]
 internal sealed partial class ClientJsonContext : JsonSerializerContext
 {
 }

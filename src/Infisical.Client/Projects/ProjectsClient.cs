@@ -32,7 +32,7 @@ namespace Infisical.Client.Projects
             var path = projectId != null
                 ? "/api/v1/workspace/" + InfisicalConnection.EscapeSegment(projectId.Trim())
                 : "/api/v2/workspace/" + InfisicalConnection.EscapeSegment(projectSlug!.Trim());
-            var body = await _connection.SendAsync(new InfisicalRequest(HttpMethod.Get, path, RequestKind.Read), ProjectsJson.Element, cancellationToken).ConfigureAwait(false);
+            var body = await _connection.SendAsync(new InfisicalRequest(HttpMethod.Get, path, RequestKind.Read), Json.ClientJsonContext.Default.JsonElement, cancellationToken).ConfigureAwait(false);
 
             // Current servers wrap the project in "workspace" (or "project"); accept a bare object as well.
             var project = body;
@@ -81,7 +81,7 @@ namespace Infisical.Client.Projects
                     new KeyValuePair<string, string>("path", parent),
                 },
             };
-            var body = await _connection.SendAsync(request, ProjectsJson.Element, cancellationToken).ConfigureAwait(false);
+            var body = await _connection.SendAsync(request, Json.ClientJsonContext.Default.JsonElement, cancellationToken).ConfigureAwait(false);
             if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("folders", out var folders) && folders.ValueKind == JsonValueKind.Array)
             {
                 foreach (var folder in folders.EnumerateArray())
@@ -107,11 +107,4 @@ namespace Infisical.Client.Projects
 
     /// <summary>One environment of a project.</summary>
     public sealed record ProjectEnvironment(string Slug, string Name);
-
-    internal static class ProjectsJson
-    {
-        public static readonly System.Text.Json.Serialization.Metadata.JsonTypeInfo<JsonElement> Element =
-            System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<JsonElement>(
-                new JsonSerializerOptions(), System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
-    }
 }

@@ -188,6 +188,24 @@ public sealed class FetchTaskTests : IAsyncLifetime, IDisposable
         Assert.False(Directory.Exists(_dir) && Directory.GetFiles(_dir).Length > 0, "no settings file or manifest is written when rendering fails");
     }
 
+    [Theory]
+    [InlineData("prdo", "/", "INFB040", "dev, prod")]
+    [InlineData("dev", "/nope", "INFB041", "'/nope'")]
+    public void An_unknown_environment_or_folder_is_an_error_naming_what_exists(string environment, string path, string code, string named)
+    {
+        var engine = new RecordingBuildEngine();
+        var task = NewTask(engine, Seeds.UniversalAuth());
+        task.EnvironmentSlug = environment;
+        task.SecretPath = path;
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(engine.Errors);
+        Assert.True(error.Code == code, error.Code + ": " + error.Message);
+        Assert.Contains(named, error.Message);
+        Assert.False(File.Exists(Path.Combine(_dir, "appsettings.Infisical.json")));
+    }
+
     [Fact]
     public void Invalid_output_format_is_INFB004_before_any_request()
     {
