@@ -1,4 +1,5 @@
 global using Infisical.Build.Core.Credentials;
+global using Infisical.Build.Core.Pipeline;
 global using Infisical.Build.Core.Diagnostics;
 global using Infisical.Build.Core.Fetching;
 global using Infisical.Build.Core.Output;
