@@ -54,15 +54,31 @@ public sealed class AuthMethodBuildTests
             extra = extra.Append("-p:InfisicalOidcAudience=infisical").ToArray();
         }
 
-        var build = await _fixture.BuildAsync(app, env, extra);
+        var binlog = Path.Combine(app, "auth.binlog");
+        var build = await _fixture.BuildAsync(app, env, extra.Append("-bl:" + binlog).ToArray());
 
         Assert.True(build.ExitCode == 0, build.Output);
+
+        // A method's dependencies load only when it is used: the binlog records each assembly a task loads.
+        var replay = await BinlogText.ReplayAsync(_fixture, binlog);
+        Assert.Contains("Assembly loaded during TaskRun (Infisical.Build.Tasks.GetInfisicalSnapshot): Infisical.Client", replay);
+        Assert.Equal(scenario == "aws-iam", replay.Contains("(Infisical.Build.Tasks.GetInfisicalSnapshot): AWSSDK.Core", StringComparison.Ordinal));
+        Assert.DoesNotContain(Value, replay);
         var logins = server.Controls.Requests.Where(r => r.Path.EndsWith("/login", StringComparison.Ordinal)).Select(r => r.Path).ToList();
         Assert.Equal(new[] { $"/api/v1/auth/{route}/login" }, logins);
         Assert.Contains(Value, File.ReadAllText(Path.Combine(app, "bin", "Debug", "net10.0", "appsettings.Infisical.json")));
         foreach (var secret in env.Where(p => p.Key is "INFISICAL_JWT" or "INFISICAL_LDAP_PASSWORD" or "AWS_SECRET_ACCESS_KEY" or "ACTIONS_ID_TOKEN_REQUEST_TOKEN" or "INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET"))
         {
             Assert.DoesNotContain(secret.Value!, build.Output);
+            Assert.DoesNotContain(secret.Value!, replay);
+        }
+
+        // Nor the access token the login returned (the token cache holds it; the logs must not).
+        foreach (var cached in Directory.GetFiles(Path.Combine(app, ".token-cache"), "*.json", SearchOption.AllDirectories))
+        {
+            var token = System.Text.Json.JsonDocument.Parse(File.ReadAllText(cached)).RootElement.GetProperty("accessToken").GetString()!;
+            Assert.DoesNotContain(token, replay);
+            Assert.DoesNotContain(token, build.Output);
         }
 
         Assert.DoesNotContain(Value, build.Output);
