@@ -114,6 +114,12 @@ public sealed class PackagedBuildTests
 
         Assert.NotEqual(0, asProperty.ExitCode);
         Assert.Contains("error INFB003", asProperty.Output);
+
+        // A -p: switch named like the variable is caught too, and the message never repeats the value.
+        var likeTheVariable = await _fixture.BuildAsync(app, _fixture.Credentials(), "-p:InfisicalEnv=dev", "-p:INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET=typed-on-the-command-line-Kq2");
+        Assert.NotEqual(0, likeTheVariable.ExitCode);
+        Assert.Contains("INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET", Assert.Single(Lines(likeTheVariable.Output, "error INFB003").Distinct()));
+        Assert.DoesNotContain("typed-on-the-command-line-Kq2", string.Join("\n", Lines(likeTheVariable.Output, "error INFB003")));
     }
 
     [Fact]
