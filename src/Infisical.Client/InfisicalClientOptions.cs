@@ -54,6 +54,12 @@ public sealed class InfisicalClientOptions
     /// </summary>
     public double TokenRenewalFraction { get; set; } = 0.8;
 
+    /// <summary>
+    /// Allows credentials (login bodies, bearer tokens) over plain http to hosts other than loopback
+    /// (127.0.0.0/8, ::1, localhost). Off by default: anyone on the path could read them. Defaults to false.
+    /// </summary>
+    public bool AllowInsecureHttp { get; set; }
+
     /// <summary>An HttpClient to use. The client does not dispose it. Ignored when <see cref="HttpClientFactory"/> is set.</summary>
     public HttpClient? HttpClient { get; set; }
 
