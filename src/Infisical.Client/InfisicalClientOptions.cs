@@ -36,7 +36,8 @@ public sealed class InfisicalClientOptions
 
     /// <summary>
     /// Retries after the first attempt for transient failures (network errors, 429, 5xx). Reads are retried;
-    /// writes only when the request provably never reached the server; logins never. Defaults to 3.
+    /// writes only when the request provably never reached the server; logins only on answers the server never
+    /// processed (network failures, 429, 502/503/504). Defaults to 3.
     /// </summary>
     public int MaxRetries { get; set; } = 3;
 
