@@ -92,7 +92,8 @@ public sealed class GetInfisicalSnapshot : InfisicalTask
             ExpandSecretReferences = Blank(ExpandSecretReferences) == null || RefreshPolicy.ParseBool(ExpandSecretReferences, "InfisicalExpandSecretReferences"),
         };
         var source = settings.Resolve(config, GetEnvironmentVariable, Path.GetDirectoryName(ProjectFile ?? string.Empty) ?? string.Empty);
-        TransportRule.Check(source.Host, settings.HostOrigin, RefreshPolicy.ParseBool(AllowInsecureHttp, "InfisicalAllowInsecureHttp"));
+        var allowInsecureHttp = RefreshPolicy.ParseBool(AllowInsecureHttp, "InfisicalAllowInsecureHttp");
+        TransportRule.Check(source.Host, settings.HostOrigin, allowInsecureHttp);
         if (settings.HostOrigin == ".infisical.json")
         {
             // A committed file decides where CI's credentials go: say so every time (docs/security.md).
@@ -112,7 +113,10 @@ public sealed class GetInfisicalSnapshot : InfisicalTask
             credentials.Resolve,
             tokenCache,
             ParseTimeout(),
-            Redactor);
+            Redactor)
+        {
+            AllowInsecureHttp = allowInsecureHttp,
+        };
 
         var outcome = Task.Run(() => step.RunAsync(source, settings.HostOrigin, Cancellation)).GetAwaiter().GetResult();
         foreach (var warning in outcome.Warnings)

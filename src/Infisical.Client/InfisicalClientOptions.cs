@@ -36,7 +36,8 @@ public sealed class InfisicalClientOptions
 
     /// <summary>
     /// Retries after the first attempt for transient failures (network errors, 429, 5xx). Reads are retried;
-    /// writes only when the request provably never reached the server; logins never. Defaults to 3.
+    /// writes only when the request provably never reached the server; logins only on answers the server never
+    /// processed (network failures, 429, 502/503/504). Defaults to 3.
     /// </summary>
     public int MaxRetries { get; set; } = 3;
 
@@ -53,6 +54,12 @@ public sealed class InfisicalClientOptions
     /// Fraction of a token's lifetime (<c>expiresIn</c>) after which it is renewed ahead of expiry. Defaults to 0.8.
     /// </summary>
     public double TokenRenewalFraction { get; set; } = 0.8;
+
+    /// <summary>
+    /// Allows credentials (login bodies, bearer tokens) over plain http to hosts other than loopback
+    /// (127.0.0.0/8, ::1, localhost). Off by default: anyone on the path could read them. Defaults to false.
+    /// </summary>
+    public bool AllowInsecureHttp { get; set; }
 
     /// <summary>An HttpClient to use. The client does not dispose it. Ignored when <see cref="HttpClientFactory"/> is set.</summary>
     public HttpClient? HttpClient { get; set; }

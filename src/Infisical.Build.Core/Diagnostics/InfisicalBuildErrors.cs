@@ -48,6 +48,7 @@ internal static class InfisicalBuildErrors
     public const string UnknownAuthMethod = "INFB045";
     public const string CiTokenUnavailable = "INFB046";
     public const string InsecureHost = "INFB047";
+    public const string RedirectRefused = "INFB048";
     public const string Unexpected = "INFB099";
 }
 

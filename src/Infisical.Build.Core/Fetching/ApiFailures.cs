@@ -19,6 +19,14 @@ internal static class ApiFailures
         var serverSays = ex.Messages.Count > 0 ? string.Join("; ", ex.Messages) : ex.Message;
         var detail = $"{source.Host} answered {status} to '{stage}': \"{serverSays}\"" + (ex.ReqId != null ? $" (request {ex.ReqId})" : string.Empty) + ".";
 
+        if (ex.IsUnknownRoute)
+        {
+            // A wrong base URL answers 404 from no Infisical route: that is the host setting, not the credentials.
+            return new InfisicalBuildException(
+                InfisicalBuildErrors.InvalidHost,
+                $"{source.Host} does not look like an Infisical API: '{stage}' answered 404 from no Infisical route. Set InfisicalHost (or INFISICAL_API_URL) to the server's base URL, such as https://app.infisical.com.");
+        }
+
         if (stage == "log in" && (status is 400 or 401 or 403 or 404 or 422))
         {
             return new InfisicalBuildException(

@@ -27,9 +27,11 @@ internal sealed class SnapshotFetcher
     private readonly TokenCache _tokens;
     private readonly TimeSpan _timeout;
     private readonly Redactor _redactor;
+    private readonly bool _allowInsecureHttp;
 
-    public SnapshotFetcher(LoginPlan plan, TokenCache tokens, TimeSpan timeout, Redactor redactor)
+    public SnapshotFetcher(LoginPlan plan, TokenCache tokens, TimeSpan timeout, Redactor redactor, bool allowInsecureHttp = false)
     {
+        _allowInsecureHttp = allowInsecureHttp;
         _plan = plan;
         _tokens = tokens;
         _timeout = timeout;
@@ -77,6 +79,24 @@ internal sealed class SnapshotFetcher
         catch (InfisicalTimeoutException)
         {
             throw ApiFailures.TimedOut(source, _timeout);
+        }
+        catch (InfisicalInsecureTransportException)
+        {
+            throw new InfisicalBuildException(
+                InfisicalBuildErrors.InsecureHost,
+                $"The Infisical host {source.Host} uses plain http to another machine; nothing was sent. Use https, or set InfisicalAllowInsecureHttp=true if the network path is trusted.");
+        }
+        catch (InfisicalRedirectException ex)
+        {
+            throw new InfisicalBuildException(
+                InfisicalBuildErrors.RedirectRefused,
+                $"{source.Host} redirected the '{stage}' request to {ex.TargetOrigin}; credentials are never sent to another origin. Set InfisicalHost to the server's real address.");
+        }
+        catch (InfisicalResponseException ex)
+        {
+            throw new InfisicalBuildException(
+                InfisicalBuildErrors.UnexpectedAnswer,
+                $"Infisical at {source.Host} gave an unusable answer to '{stage}' for {source.Describe()}: {ex.Message.TrimEnd('.')}. The previous files are kept; check the server and any proxy in front of it.");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -201,5 +221,8 @@ internal sealed class SnapshotFetcher
         RetryBaseDelay = TimeSpan.FromMilliseconds(500),
         MaxRetryDelay = TimeSpan.FromSeconds(5),
         Timeout = _timeout,
+
+        // The build checked the transport rule itself (TransportRule, INFB047) before anything was sent.
+        AllowInsecureHttp = _allowInsecureHttp,
     };
 }

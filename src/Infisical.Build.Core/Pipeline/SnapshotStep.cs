@@ -76,6 +76,9 @@ internal sealed class SnapshotStep
         _redactor = redactor;
     }
 
+    /// <summary>InfisicalAllowInsecureHttp, already checked by the caller (TransportRule); the client is told too.</summary>
+    public bool AllowInsecureHttp { get; set; }
+
     /// <summary>Test seam for the clock.</summary>
     internal Func<DateTimeOffset> Now { get; set; } = () => DateTimeOffset.UtcNow;
 
@@ -101,7 +104,7 @@ internal sealed class SnapshotStep
             return Unavailable(ex, source, offlineAllowed: false, stored, now);
         }
 
-        var fetcher = new SnapshotFetcher(plan, _tokens, _timeout, _redactor);
+        var fetcher = new SnapshotFetcher(plan, _tokens, _timeout, _redactor, AllowInsecureHttp);
         var started = DateTimeOffset.UtcNow;
         try
         {

@@ -16,7 +16,8 @@ public sealed class UniversalAuthClient
 
     /// <summary>
     /// Logs in and makes the client use the token; the client renews it and logs in again with the same
-    /// credentials when needed. A failed login is never retried (servers lock identities out after repeated failures).
+    /// credentials when needed. A login the server answered is never retried (servers lock identities out after
+    /// repeated failures); only network failures, 429 and 502/503/504 are.
     /// </summary>
     /// <exception cref="InfisicalApiException">Wrong credentials: 401 (current servers), 403 (2024 servers) or 404 for an unknown client id.</exception>
     public Task<MachineIdentityCredential> LoginAsync(string clientId, string clientSecret, CancellationToken cancellationToken = default)

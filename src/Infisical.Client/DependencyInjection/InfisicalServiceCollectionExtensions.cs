@@ -28,7 +28,10 @@ public static class InfisicalServiceCollectionExtensions
 
         var probe = new InfisicalClientOptions();
         configure(probe);
-        var builder = services.AddHttpClient(probe.HttpClientName);
+        // The client follows same-origin redirects itself and refuses others; a handler that followed them first
+        // would already have sent the token (or a 307's login body) to wherever the redirect pointed.
+        var builder = services.AddHttpClient(probe.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = false });
         services.AddSingleton(provider =>
         {
             var options = new InfisicalClientOptions();

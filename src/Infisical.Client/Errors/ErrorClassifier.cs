@@ -36,25 +36,6 @@ internal static class ErrorClassifier
         }
     }
 
-    public static bool IsUnknownRoute(int status, string? error, IReadOnlyList<string> messages)
-    {
-        // Fastify's label has a space; Infisical's own 404s say "NotFound".
-        if (status != 404 || !string.Equals(error, "Not Found", StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        foreach (var m in messages)
-        {
-            if (m.StartsWith("Route ", StringComparison.Ordinal) && m.EndsWith(" not found", StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static bool IsOneOf(string? error, params string[] labels)
     {
         foreach (var label in labels)

@@ -43,12 +43,15 @@ public sealed class InfisicalApiException : InfisicalException
     /// <summary>For 429 answers: how long the server asked us to wait.</summary>
     public TimeSpan? RetryAfter { get; }
 
+    /// <summary>
+    /// True for a 404 that did not come from an Infisical route handler (Fastify's "Route … not found", or a non-JSON
+    /// page from whatever answers at that URL): the host setting most likely points at the wrong place.
+    /// </summary>
+    public bool IsUnknownRoute =>
+        StatusCode == HttpStatusCode.NotFound
+        // Infisical's own 404s carry "NotFound" (or a custom name); Fastify's route-not-found says "Not Found".
+        && (Error == null || string.Equals(Error, "Not Found", StringComparison.Ordinal));
+
     /// <summary>True when the server rejected the token itself (expired, malformed, revoked, missing).</summary>
     public bool IsTokenError => ErrorClassifier.IsTokenFailure((int)StatusCode, Error, Messages);
-
-    /// <summary>
-    /// True for the web framework's own 404 for a route the server does not have (<c>error: "Not Found"</c>,
-    /// "Route GET:/... not found"), as opposed to an API 404 for a missing key or secret (<c>error: "NotFound"</c>).
-    /// </summary>
-    public bool IsUnknownRoute => ErrorClassifier.IsUnknownRoute((int)StatusCode, Error, Messages);
 }

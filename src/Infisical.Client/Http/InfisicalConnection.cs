@@ -30,6 +30,7 @@ internal sealed class InfisicalConnection : IDisposable
         Options = options;
         Host = HostNormalizer.Normalize(options.Host);
         Logger = options.Logger ?? NullLogger.Instance;
+        Scrubber.Add(options.Token?.Trim());
         if (options.HttpClientFactory == null && options.HttpClient == null)
         {
             _ownedHttpClient = CreateDefaultHttpClient();
@@ -46,6 +47,9 @@ internal sealed class InfisicalConnection : IDisposable
 
     /// <summary>Never null; receives no tokens or secret values.</summary>
     public ILogger Logger { get; }
+
+    /// <summary>Every credential this connection has held, to be removed from server text in exception messages.</summary>
+    public CredentialScrubber Scrubber { get; } = new();
 
     /// <summary>The access token, its renewal and re-login.</summary>
     public TokenManager Tokens { get; }
@@ -84,7 +88,7 @@ internal sealed class InfisicalConnection : IDisposable
     public async Task<T> SendAsync<T>(InfisicalRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
     {
         var response = await SendForResponseAsync(request, responseType, cancellationToken).ConfigureAwait(false);
-        return response.Value ?? throw new InfisicalException(
+        return response.Value ?? throw new InfisicalResponseException(
             $"Infisical returned an empty answer for {request.Method} {request.Path}.");
     }
 
@@ -109,7 +113,14 @@ internal sealed class InfisicalConnection : IDisposable
 
             if ((int)answer.Status is >= 200 and < 300)
             {
-                return new InfisicalResponse<T>(Deserialize(answer.Body, responseType, request), answer.ETag, notModified: false);
+                var value = Deserialize(answer.Body, responseType, request);
+                if (value is AccessTokenResponse obtained)
+                {
+                    // A token obtained at run time is as secret as the configured one: a later echo must not show it.
+                    Scrubber.Add(obtained.AccessToken);
+                }
+
+                return new InfisicalResponse<T>(value, answer.ETag, notModified: false);
             }
 
             var error = answer.ToException(request);
@@ -128,12 +139,16 @@ internal sealed class InfisicalConnection : IDisposable
         }
     }
 
-    /// <summary>Posts a login body (never retried, no auth header) and returns the credential.</summary>
+    /// <summary>
+    /// Posts a login body (no auth header) and returns the credential. Retried only on answers the server never
+    /// processed (see <see cref="IsRetryable"/>): a refused login repeated would count towards the identity's lockout.
+    /// </summary>
     public async Task<MachineIdentityCredential> LoginAsync<TBody>(
         string path, TBody body, JsonTypeInfo<TBody> bodyType, CancellationToken cancellationToken)
     {
         var request = new InfisicalRequest(HttpMethod.Post, path, RequestKind.Login) { Authenticated = false }
             .WithJsonBody(body, bodyType);
+        Scrubber.AddJsonStrings(request.JsonBody);
         var dto = await SendAsync(request, ClientJsonContext.Default.AccessTokenResponse, cancellationToken).ConfigureAwait(false);
         return dto.ToCredential(request.Path);
     }
@@ -142,7 +157,7 @@ internal sealed class InfisicalConnection : IDisposable
 
     private async Task<RawAnswer> SendWithRetriesAsync(InfisicalRequest request, string? token, CancellationToken cancellationToken)
     {
-        var maxRetries = request.Kind == RequestKind.Login ? 0 : Math.Max(0, Options.MaxRetries);
+        var maxRetries = Math.Max(0, Options.MaxRetries);
         for (var attempt = 0; ; attempt++)
         {
             var stopwatch = Stopwatch.StartNew();
@@ -186,17 +201,20 @@ internal sealed class InfisicalConnection : IDisposable
             catch (HttpRequestException e)
             {
                 var neverSent = NetworkFailures.ProvablyNotSent(e);
-                var retryable = request.Kind == RequestKind.Read || (request.Kind == RequestKind.Write && neverSent);
+                // A login that died on the network did not reach the credential check (or its answer never came
+                // back); repeating it cannot count as a second wrong guess the way a 401 would.
+                var retryable = request.Kind is RequestKind.Read or RequestKind.Login
+                    || (request.Kind == RequestKind.Write && neverSent);
+                var failure = NetworkFailureText.ToException(e, Host, request);
                 if (!retryable || attempt >= maxRetries)
                 {
-                    throw new InfisicalException(
-                        $"Could not reach Infisical at {Host} for {request.Method} {request.Path}: {e.Message}", e);
+                    throw failure;
                 }
 
                 delay = RetryDelays.Backoff(attempt + 1, Options.RetryBaseDelay, Options.MaxRetryDelay);
                 Logger.LogWarning(
                     "Infisical {Method} {Path} failed ({Reason}); retry {Retry} of {MaxRetries}.",
-                    request.Method, request.Path, e.Message, attempt + 1, maxRetries);
+                    request.Method, request.Path, failure.Failure, attempt + 1, maxRetries);
             }
 
             await Options.Delay(delay, cancellationToken).ConfigureAwait(false);
@@ -209,8 +227,15 @@ internal sealed class InfisicalConnection : IDisposable
         var status = (int)answer.Status;
         if (status == 429)
         {
-            // The rate limiter answers before any handler runs, so even a write was not applied.
-            return kind != RequestKind.Login;
+            // The rate limiter answers before any handler runs, so even a write (or a login) was not applied.
+            return true;
+        }
+
+        if (kind == RequestKind.Login)
+        {
+            // Gateways answer these when the server was not reached. Never 500 (the login may have been judged)
+            // and never another 4xx (a judged login: repeating it feeds the lockout).
+            return status is 502 or 503 or 504;
         }
 
         if (kind != RequestKind.Read)
@@ -231,7 +256,46 @@ internal sealed class InfisicalConnection : IDisposable
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Options.Timeout);
-        using var message = new HttpRequestMessage(request.Method, Host + request.BuildRelativeUrl());
+        var target = new Uri(Host + request.BuildRelativeUrl());
+        TransportGuard.EnsureAllowed(target, Options.AllowInsecureHttp);
+        Scrubber.Add(token);
+        var method = request.Method;
+        var withBody = true;
+        var http = Options.HttpClientFactory?.CreateClient(Options.HttpClientName) ?? Options.HttpClient ?? _ownedHttpClient!;
+        for (var hop = 0; ; hop++)
+        {
+            using var message = CreateMessage(method, target, request, token, withBody);
+            // ResponseContentRead: the body is buffered inside SendAsync, so the timeout covers it on every target.
+            using var response = await http.SendAsync(message, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
+            RedirectPolicy.EnsureNotMoved(response, target);
+            if (RedirectPolicy.IsRedirect(response))
+            {
+                target = RedirectPolicy.NextTarget(response, target, hop);
+                if (!RedirectPolicy.KeepsMethodAndBody(response.StatusCode))
+                {
+                    method = HttpMethod.Get;
+                    withBody = false;
+                }
+
+                continue;
+            }
+
+            var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            return new RawAnswer(
+                response.StatusCode,
+                response.ReasonPhrase,
+                body,
+                response.Content.Headers.ContentType?.MediaType,
+                response.Headers.ETag?.ToString(),
+                RetryDelays.ServerRequested(response, Options.UtcNow()),
+                Host,
+                Scrubber);
+        }
+    }
+
+    private static HttpRequestMessage CreateMessage(HttpMethod method, Uri target, InfisicalRequest request, string? token, bool withBody)
+    {
+        var message = new HttpRequestMessage(method, target);
         message.Headers.TryAddWithoutValidation("Accept", "application/json");
         message.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
         if (token != null)
@@ -244,23 +308,13 @@ internal sealed class InfisicalConnection : IDisposable
             message.Headers.TryAddWithoutValidation("If-None-Match", request.IfNoneMatch);
         }
 
-        if (request.JsonBody != null)
+        if (withBody && request.JsonBody != null)
         {
             message.Content = new ByteArrayContent(request.JsonBody);
             message.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
         }
 
-        var http = Options.HttpClientFactory?.CreateClient(Options.HttpClientName) ?? Options.HttpClient ?? _ownedHttpClient!;
-        // ResponseContentRead: the body is buffered inside SendAsync, so the timeout covers it on every target.
-        using var response = await http.SendAsync(message, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
-        var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-        return new RawAnswer(
-            response.StatusCode,
-            response.ReasonPhrase,
-            body,
-            response.Content.Headers.ContentType?.MediaType,
-            response.Headers.ETag?.ToString(),
-            RetryDelays.ServerRequested(response, Options.UtcNow()));
+        return message;
     }
 
     private static T Deserialize<T>(byte[] body, JsonTypeInfo<T> type, InfisicalRequest request)
@@ -268,22 +322,21 @@ internal sealed class InfisicalConnection : IDisposable
         try
         {
             return JsonSerializer.Deserialize(body, type)
-                ?? throw new InfisicalException($"Infisical returned an empty answer for {request.Method} {request.Path}.");
+                ?? throw new InfisicalResponseException($"Infisical returned an empty answer for {request.Method} {request.Path}.");
         }
         catch (JsonException e)
         {
-            // JsonException messages name the JSON path and target type, never the offending value.
-            throw new InfisicalException(
-                $"Infisical returned an answer for {request.Method} {request.Path} that this client cannot read: {e.Message}", e);
+            throw JsonAnswerCheck.Unreadable(body, request, e);
         }
     }
 
     private static HttpClient CreateDefaultHttpClient()
     {
+        // Redirects are followed by SendOnceAsync (same origin only), never by the handler.
 #if NET
-        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false };
 #else
-        var handler = new HttpClientHandler();
+        var handler = new HttpClientHandler { AllowAutoRedirect = false };
 #endif
         // Timeouts are per attempt and ours (Options.Timeout); HttpClient's own 100 s default would fight them.
         return new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };

@@ -8,8 +8,15 @@ internal sealed class RawAnswer
 {
     private InfisicalApiException? _error;
 
-    public RawAnswer(HttpStatusCode status, string? reasonPhrase, byte[] body, string? mediaType, string? etag, TimeSpan? retryAfter)
+    private readonly string _host;
+    private readonly CredentialScrubber _scrubber;
+
+    public RawAnswer(
+        HttpStatusCode status, string? reasonPhrase, byte[] body, string? mediaType, string? etag, TimeSpan? retryAfter,
+        string host, CredentialScrubber scrubber)
     {
+        _host = host;
+        _scrubber = scrubber;
         Status = status;
         ReasonPhrase = reasonPhrase;
         Body = body;
@@ -30,7 +37,11 @@ internal sealed class RawAnswer
 
     public TimeSpan? RetryAfter { get; }
 
-    /// <summary>The parsed error, built once: the retry decision and the final throw both read it.</summary>
+    /// <summary>The parsed error (credentials scrubbed), built once: the retry decision and the final throw both read it.</summary>
     public InfisicalApiException ToException(InfisicalRequest request) =>
-        _error ??= ErrorBodyParser.Parse(Status, ReasonPhrase, Body, MediaType, request.Method.Method, request.Path, RetryAfter);
+        _error ??= ApiErrorText.Finish(
+            ErrorBodyParser.Parse(Status, ReasonPhrase, Body, MediaType, request.Method.Method, request.Path, RetryAfter),
+            _host,
+            request,
+            _scrubber);
 }

@@ -9,6 +9,9 @@ internal enum RequestKind
     /// <summary>Changes state: retried only when it provably never reached the server (connect failure or 429).</summary>
     Write,
 
-    /// <summary>A login: never retried, because failed logins count towards the server's lockout.</summary>
+    /// <summary>
+    /// A login: retried only when the server never processed it (network failures, 429, 502/503/504), because
+    /// judged logins count towards the server's lockout.
+    /// </summary>
     Login,
 }

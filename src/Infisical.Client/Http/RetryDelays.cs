@@ -10,6 +10,7 @@ internal static class RetryDelays
 {
     private static readonly object JitterLock = new();
     private static readonly Random Jitter = new();
+    private static readonly TimeSpan MaxServerWait = TimeSpan.FromDays(1);
 
     /// <summary>base × 2^(retry−1), ±20 % jitter, capped at <paramref name="max"/>.</summary>
     public static TimeSpan Backoff(int retry, TimeSpan baseDelay, TimeSpan max)
@@ -46,7 +47,9 @@ internal static class RetryDelays
             && double.TryParse(values.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
             && seconds >= 0)
         {
-            return TimeSpan.FromSeconds(seconds);
+            // The header is server (or proxy) text: a huge value or "Infinity" would overflow TimeSpan. Anything past
+            // a day is as good as "not now" and is surfaced rather than waited out anyway.
+            return TimeSpan.FromSeconds(Math.Min(seconds, MaxServerWait.TotalSeconds));
         }
 
         return null;

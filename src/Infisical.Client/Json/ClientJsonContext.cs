@@ -17,6 +17,9 @@ namespace Infisical.Client.Json;
 [JsonSerializable(typeof(UniversalAuthLoginRequest))]
 [JsonSerializable(typeof(ListSecretsWire))]
 [JsonSerializable(typeof(SecretEnvelopeWire))]
+[JsonSerializable(typeof(SecretReadWire))]
+[JsonSerializable(typeof(System.Collections.Generic.List<Infisical.Client.BaseSecret>))]
+[JsonSerializable(typeof(System.Collections.Generic.List<Infisical.Client.SecretImport>))]
 [JsonSerializable(typeof(SecretWriteBody))]
 [JsonSerializable(typeof(System.Text.Json.JsonElement))]
 internal sealed partial class ClientJsonContext : JsonSerializerContext

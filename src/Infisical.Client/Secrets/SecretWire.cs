@@ -3,14 +3,24 @@ using System.Text.Json.Serialization;
 
 namespace Infisical.Client.Secrets;
 
-/// <summary>Wire shape of a list answer.</summary>
+/// <summary>Wire shape of a list answer; the converters refuse secrets without values (see <see cref="SecretShapeChecks"/>).</summary>
 internal sealed class ListSecretsWire
 {
     [JsonPropertyName("secrets")]
+    [JsonConverter(typeof(CheckedSecretListConverter))]
     public List<BaseSecret>? Secrets { get; set; }
 
     [JsonPropertyName("imports")]
+    [JsonConverter(typeof(CheckedImportListConverter))]
     public List<SecretImport>? Imports { get; set; }
+}
+
+/// <summary>Wire shape of a get answer: <c>{secret}</c>, whose value must be present.</summary>
+internal sealed class SecretReadWire
+{
+    [JsonPropertyName("secret")]
+    [JsonConverter(typeof(CheckedSecretConverter))]
+    public BaseSecret? Secret { get; set; }
 }
 
 /// <summary>Wire shape of get, create, update and delete answers: <c>{secret}</c> or <c>{approval}</c>.</summary>

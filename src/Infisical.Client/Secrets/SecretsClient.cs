@@ -28,6 +28,7 @@ public sealed partial class SecretsClient : IDisposable
     /// <summary>Lists a folder's secrets with imports merged in (see <see cref="ListSecretsResponse"/> for precedence).</summary>
     /// <exception cref="ArgumentException">Project or environment missing.</exception>
     /// <exception cref="InfisicalApiException">The server refused (403 permission, 422 validation, ...).</exception>
+    /// <exception cref="InfisicalResponseException">The answer lacks its <c>secrets</c> array or a secret its value.</exception>
     public async Task<ListSecretsResponse> ListAsync(ListSecretsOptions options, CancellationToken cancellationToken = default)
     {
         if (options == null)
@@ -37,8 +38,8 @@ public sealed partial class SecretsClient : IDisposable
 
         // Built (and so validated) before any I/O, including the token fetch.
         var wire = await ReadThroughCacheAsync(
-            SecretRequests.List(options), ClientJsonContext.Default.ListSecretsWire, cancellationToken).ConfigureAwait(false);
-        var own = (IReadOnlyList<BaseSecret>?)wire.Secrets ?? Array.Empty<BaseSecret>();
+            SecretRequests.List(options), ClientJsonContext.Default.ListSecretsWire, RequireSecretsArray, cancellationToken).ConfigureAwait(false);
+        var own = (IReadOnlyList<BaseSecret>)wire.Secrets!;
         var imports = (IReadOnlyList<SecretImport>?)wire.Imports?.AsReadOnly() ?? Array.Empty<SecretImport>();
         return new ListSecretsResponse { Secrets = ImportMerger.Merge(own, imports), Imports = imports };
     }
@@ -53,8 +54,8 @@ public sealed partial class SecretsClient : IDisposable
         }
 
         var wire = await ReadThroughCacheAsync(
-            SecretRequests.Get(options), ClientJsonContext.Default.SecretEnvelopeWire, cancellationToken).ConfigureAwait(false);
-        return wire.Secret ?? throw new InfisicalException($"Infisical answered the read of '{options.SecretName}' without a secret.");
+            SecretRequests.Get(options), ClientJsonContext.Default.SecretReadWire, RequireSecret, cancellationToken).ConfigureAwait(false);
+        return wire.Secret!;
     }
 
     /// <summary>Creates a secret. The result holds the secret, or the approval request a policy opened instead.</summary>
@@ -114,13 +115,33 @@ public sealed partial class SecretsClient : IDisposable
         }
     }
 
+    // No array is not "no secrets" (an empty folder answers "secrets": []): taking it as empty would blank the caller's data.
+    private static void RequireSecretsArray(ListSecretsWire wire)
+    {
+        if (wire.Secrets == null)
+        {
+            throw SecretShapeChecks.Refused("it has no \"secrets\" array");
+        }
+    }
+
+    private static void RequireSecret(SecretReadWire wire)
+    {
+        if (wire.Secret == null)
+        {
+            throw SecretShapeChecks.Refused("it has no \"secret\" object");
+        }
+    }
+
+    /// <summary>Reads through the cache; <paramref name="check"/> runs on every fresh answer before it is cached.</summary>
     private async Task<T> ReadThroughCacheAsync<T>(
-        InfisicalRequest request, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+        InfisicalRequest request, JsonTypeInfo<T> type, Action<T> check, CancellationToken cancellationToken)
         where T : class
     {
         if (!_cache.Enabled)
         {
-            return await _connection.SendAsync(request, type, cancellationToken).ConfigureAwait(false);
+            var answer = await _connection.SendAsync(request, type, cancellationToken).ConfigureAwait(false);
+            check(answer);
+            return answer;
         }
 
         var token = await _connection.Tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
@@ -140,7 +161,8 @@ public sealed partial class SecretsClient : IDisposable
             return (T)entry.Value;
         }
 
-        var value = response.Value ?? throw new InfisicalException("Infisical returned an empty answer to a secret read.");
+        var value = response.Value ?? throw new InfisicalResponseException("Infisical returned an empty answer to a secret read.");
+        check(value);
         _cache.Store(key, value, response.ETag, generation);
         return value;
     }

@@ -44,6 +44,13 @@ public static class RequestBody
         try
         {
             var node = JsonNode.Parse(text);
+            if (node != null && HasLoneSurrogate(text))
+            {
+                // JSON.parse would accept it, but no .NET string can hold it for UTF-8 output: refuse it as bad JSON
+                // rather than fail later with a 500.
+                return (null, errors.MalformedJson());
+            }
+
             if (node is JsonObject obj)
             {
                 return (obj, null);
@@ -56,6 +63,18 @@ public static class RequestBody
         {
             return (null, errors.MalformedJson());
         }
+    }
+
+    private static bool HasLoneSurrogate(string text)
+    {
+        // Only an escape can produce one (the decoded text is valid UTF-16); skip the second parse otherwise.
+        if (text.IndexOf("\\u", StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            return false;
+        }
+
+        using var document = JsonDocument.Parse(text);
+        return LoneSurrogates.PathIn(document.RootElement) != null;
     }
 
     private static string Describe(JsonNode? node) => node switch

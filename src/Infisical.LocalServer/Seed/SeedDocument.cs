@@ -21,12 +21,29 @@ public sealed class SeedDocument
     /// <summary>Parses seed JSON; throws <see cref="SeedException"/> naming the problem (never a value).</summary>
     public static SeedDocument Parse(string json)
     {
+        if (json == null)
+        {
+            throw new SeedException("seed: no document was given.");
+        }
+
+        var raw = LoneSurrogates.IndexIn(json);
+        if (raw >= 0)
+        {
+            throw new SeedException($"seed: the text holds a lone UTF-16 surrogate at character {raw}; names and values must be valid Unicode.");
+        }
+
         try
         {
             using var document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 throw new SeedException("seed: the document must be a JSON object with \"identities\" and \"projects\" arrays.");
+            }
+
+            // An escaped lone surrogate ("\ud800") parses, but reading it later throws deep inside the loader.
+            if (LoneSurrogates.PathIn(document.RootElement) is { } where)
+            {
+                throw new SeedException($"seed: {where} escapes a lone UTF-16 surrogate; names and values must be valid Unicode.");
             }
 
             return new SeedDocument(document.RootElement.Clone());

@@ -64,16 +64,16 @@ public sealed class ErrorHandlingTests
     }
 
     [Fact]
-    public async Task An_unreadable_success_body_is_an_InfisicalException()
+    public async Task An_unreadable_success_body_is_an_InfisicalResponseException()
     {
         await using var proxy = await RawHttpServer.StartAsync(
             "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: 26\r\n\r\n{\"secrets\": \"not-a-list\"}\n");
         using var client = new InfisicalClient(new InfisicalClientOptions { Host = proxy.BaseUrl, Token = "t", MaxRetries = 0, CacheTtl = null });
 
-        var error = await Assert.ThrowsAsync<InfisicalException>(() => client.Secrets.ListAsync(
+        var error = await Assert.ThrowsAsync<InfisicalResponseException>(() => client.Secrets.ListAsync(
             new ListSecretsOptions { ProjectId = "p", EnvironmentSlug = "dev" }));
 
-        Assert.Contains("cannot read", error.Message);
+        Assert.Contains("secrets is a string, not an array", error.Message);
         Assert.DoesNotContain("not-a-list", error.Message);
     }
 

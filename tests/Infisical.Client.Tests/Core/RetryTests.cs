@@ -147,13 +147,13 @@ public sealed class RetryTests
         Assert.Equal(2, await h.Controls.SettledCountAsync(ListPath, 2));
 
         h.Controls.InjectFault(new FaultRule { PathContains = RenewPath, Abort = true });
-        var error = await Assert.ThrowsAsync<InfisicalException>(() => client.Auth.RenewTokenAsync());
-        Assert.IsNotType<InfisicalApiException>(error);
+        var error = await Assert.ThrowsAsync<InfisicalNetworkException>(() => client.Auth.RenewTokenAsync());
+        Assert.NotEqual(InfisicalNetworkFailure.ConnectionRefused, error.Failure);
         Assert.Equal(1, await h.Controls.SettledCountAsync(RenewPath, 1));
     }
 
     [Fact]
-    public async Task Connect_failures_are_retried_for_writes_too_but_never_for_logins()
+    public async Task Connect_failures_are_retried_for_writes_and_logins()
     {
         var port = FreePort();
         var delays = new ConcurrentQueue<TimeSpan>();
@@ -161,12 +161,13 @@ public sealed class RetryTests
         RecordDelays(delays, maxRetries: 2)(options);
         using var client = new InfisicalClient(options);
 
-        await Assert.ThrowsAsync<InfisicalException>(() => client.Auth.RenewTokenAsync());
+        await Assert.ThrowsAsync<InfisicalNetworkException>(() => client.Auth.RenewTokenAsync());
         Assert.Equal(2, delays.Count);
 
         delays.Clear();
-        var login = await Assert.ThrowsAsync<InfisicalException>(() => client.Auth.UniversalAuth.LoginAsync("id", "secret"));
-        Assert.Empty(delays);
+        // Nothing was listening, so no server judged the login: repeating it cannot feed a lockout.
+        var login = await Assert.ThrowsAsync<InfisicalNetworkException>(() => client.Auth.UniversalAuth.LoginAsync("id", "secret"));
+        Assert.Equal(2, delays.Count);
         Assert.Contains("Could not reach Infisical", login.Message);
         Assert.DoesNotContain("secret", login.Message.Replace("Infisical", string.Empty), StringComparison.Ordinal);
     }

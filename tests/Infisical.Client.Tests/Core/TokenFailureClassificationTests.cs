@@ -42,7 +42,8 @@ public sealed class TokenFailureClassificationTests
         var handler = new RefusingHandler(label);
         using var client = new InfisicalClient(new InfisicalClientOptions
         {
-            Host = "http://infisical.test", HttpClient = new HttpClient(handler), CacheTtl = null, MaxRetries = 0,
+            // A stub handler stands in for the network, so plain http to a made-up host is allowed on purpose.
+            Host = "http://infisical.test", AllowInsecureHttp = true, HttpClient = new HttpClient(handler), CacheTtl = null, MaxRetries = 0,
         });
         await client.Auth.UniversalAuth.LoginAsync("id", "secret");
 

@@ -153,7 +153,9 @@ public sealed class KmsCryptoTests
     public async Task RsaKeysSignWithPssAndPkcs1AndDigests()
     {
         await using var h = await KmsSeed.StartAsync();
-        using var client = await KmsSeed.LoginAsync(h);
+
+        // The server generates a real RSA-4096 key: on a loaded 2-core machine that alone can pass 10 s.
+        using var client = await KmsSeed.LoginAsync(h, o => o.Timeout = TimeSpan.FromSeconds(60));
         var key = await client.Kms.CreateKeyAsync(new CreateKmsKeyOptions
         {
             ProjectId = KmsSeed.ProjectId, Name = "rsa-signer", KeyUsage = KmsKeyUsage.SignVerify,
