@@ -80,7 +80,7 @@ internal static class Program
             ["messages"] = JsonText.Strings(engine.Messages.Select(m => m.Message)),
             ["outputs"] = JsonText.Object(outputs),
             ["hostFailure"] = failure == null ? "null" : JsonText.Strings(failure),
-            ["resolvedByHost"] = JsonText.Strings(loader.Resolutions),
+            ["assemblyResolve"] = JsonText.Strings(loader.Resolutions),
             ["loadedAssemblies"] = JsonText.Array(loaded),
         });
     }
