@@ -50,12 +50,12 @@ internal static class Program
             failure = Describe(ex).ToList();
         }
 
-        stdout.WriteLine(Result(engine, loader, success, outputs, failure));
+        stdout.WriteLine(Result(Path.GetDirectoryName(assemblyPath)!, engine, loader, success, outputs, failure));
         stdout.Flush();
         return failure != null ? 2 : success == true ? 0 : 1;
     }
 
-    private static string Result(HostBuildEngine engine, TaskAssemblyLoader loader, bool? success, List<KeyValuePair<string, string>> outputs, List<string>? failure)
+    private static string Result(string tasksFolder, HostBuildEngine engine, TaskAssemblyLoader loader, bool? success, List<KeyValuePair<string, string>> outputs, List<string>? failure)
     {
         string Event(string? code, string? subcategory, string? file, string? message) => JsonText.Object(new Dictionary<string, string>
         {
@@ -82,7 +82,19 @@ internal static class Program
             ["hostFailure"] = failure == null ? "null" : JsonText.Strings(failure),
             ["assemblyResolve"] = JsonText.Strings(loader.Resolutions),
             ["loadedAssemblies"] = JsonText.Array(loaded),
+            ["netFrameworkBinding"] = JsonText.Object(FrameworkBindings(tasksFolder)),
         });
+    }
+
+    /// <summary>For each MSBuild version in MSBuildRedirects/, what .NET Framework would fail to bind there (see <see cref="FrameworkBindingCheck"/>).</summary>
+    private static IEnumerable<KeyValuePair<string, string>> FrameworkBindings(string tasksFolder)
+    {
+        var tables = Path.Combine(AppDomain.CurrentDomain.BaseDirectory, "MSBuildRedirects");
+        var loaded = AppDomain.CurrentDomain.GetAssemblies();
+        foreach (var table in Directory.GetFiles(tables, "*.txt").OrderBy(f => f, StringComparer.Ordinal))
+        {
+            yield return new KeyValuePair<string, string>("MSBuild " + Path.GetFileNameWithoutExtension(table), JsonText.Strings(FrameworkBindingCheck.Check(tasksFolder, loaded, table)));
+        }
     }
 
     /// <summary>Every [Output] parameter: item lists as arrays of item specs, anything else as its string form.</summary>
