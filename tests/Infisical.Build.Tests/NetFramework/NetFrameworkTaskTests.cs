@@ -51,6 +51,14 @@ public sealed class NetFrameworkTaskTests
 
         Assert.True(run.AssemblyResolveRequests.Count == 0, "Loaded only through the host's fallback resolver:\n" + string.Join("\n", run.AssemblyResolveRequests));
 
+        // Mono binds any version of a name; .NET Framework wants the referenced one unless MSBuild.exe.config
+        // redirects it. Every Visual Studio MSBuild from 17.10 on must bind all of them (17.8: see below).
+        foreach (var msbuild in new[] { "17.10", "17.12", "17.14" })
+        {
+            var problems = run.FrameworkBindingProblems(msbuild);
+            Assert.True(problems.Count == 0, $"In Visual Studio's MSBuild {msbuild}, .NET Framework would not bind:\n" + string.Join("\n", problems));
+        }
+
         // The written settings are what the server holds, read back as an app would.
         var truth = await ServerTruth.ListAsync(_fixture.Server.BaseUrl, "dev");
         Assert.Equal(Seeds.AwkwardDev.Count, truth.Count);
@@ -72,6 +80,22 @@ public sealed class NetFrameworkTaskTests
             run.OutputItems("GeneratedFiles").OrderBy(p => p, StringComparer.Ordinal));
         Assert.All(run.OutputItems("GeneratedFiles"), path => Assert.True(File.Exists(path), path));
         AssertNoSecretIn(run.Output, truth.Values.Append(Seeds.ClientSecret));
+    }
+
+    [Fact]
+    public async Task In_Visual_Studio_17_8s_MSBuild_every_reference_of_the_net472_task_binds()
+    {
+        // Directory.Packages.props promises task dependencies that load in Visual Studio 17.8+. MSBuild 17.8 ships
+        // System.Text.Json 7.0.0.3 (with Microsoft.Bcl.AsyncInterfaces and System.Text.Encodings.Web 7.0.0.0) and
+        // redirects every reference to those names up to there; a reference to 8.0.0.0 finds MSBuild's copy first.
+        _fixture.RequireReady();
+        var (taskType, input) = FetchSecretsTask(NewDirectory("binding-17.8"));
+
+        var run = await RunAsync(_fixture.TasksFolder, taskType, input, Credentials());
+
+        Assert.True(run.Success == true, run.ToString());
+        var problems = run.FrameworkBindingProblems("17.8");
+        Assert.True(problems.Count == 0, "In Visual Studio 17.8's MSBuild, .NET Framework would not bind:\n" + string.Join("\n", problems));
     }
 
     [Fact]

@@ -37,6 +37,14 @@ internal sealed class NetFxHostRun
     /// <summary>Dependency requests the runtime's own probing missed and the host answered (MSBuild would not).</summary>
     public IReadOnlyList<string> AssemblyResolveRequests => Strings("assemblyResolve");
 
+    /// <summary>
+    /// The references .NET Framework would fail to bind inside Visual Studio's MSBuild <paramref name="msbuildVersion"/>
+    /// (e.g. "17.8"), which mono cannot show by running: the host's prediction from that MSBuild's binding redirects.
+    /// </summary>
+    public IReadOnlyList<string> FrameworkBindingProblems(string msbuildVersion) =>
+        Result?.GetProperty("netFrameworkBinding").GetProperty("MSBuild " + msbuildVersion).EnumerateArray().Select(e => e.GetString()!).ToList()
+        ?? throw new InvalidOperationException("The host printed no result.");
+
     public IReadOnlyDictionary<string, string?> LoadedAssemblies =>
         Result?.GetProperty("loadedAssemblies").EnumerateArray()
             .GroupBy(a => a.GetProperty("name").GetString()!)
