@@ -14,6 +14,23 @@ for pkg in tests/*/package.json; do
   npm ci --prefix "$(dirname "$pkg")" --no-audit --no-fund --loglevel=error
 done
 
+# mono runs the package's tasks/net472 build (the one Visual Studio's .NET Framework MSBuild loads) through
+# tests/Infisical.Build.NetFxHost. Debian's mono-devel is the smallest package set that can: mono-runtime alone
+# lacks the reference facades (netstandard.dll) that the netstandard2.0 dependencies bind to at run time.
+if ! command -v mono >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null 2>&1; then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    # A fresh image may have no package lists yet.
+    if ! apt-cache policy mono-devel 2>/dev/null | grep -q 'Candidate: [0-9]'; then
+      $sudo apt-get update -qq
+    fi
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends mono-devel >/dev/null
+  else
+    echo "mono is not installed and apt-get is not available: install mono for the tasks/net472 tests." >&2
+  fi
+fi
+
 results="$root/artifacts/test-results"
 rm -rf "$results"
 dotnet build Infisical.Build.sln -c Release -nologo -clp:ErrorsOnly
