@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Infisical.Client.Json;
@@ -36,14 +35,9 @@ public sealed partial class SecretsClient
             return new ConditionalListResult { NotModified = true, ETag = answer.ETag };
         }
 
-        var wire = answer.Value ?? throw new InfisicalException("Infisical returned an empty answer to a secret list.");
-        var own = (IReadOnlyList<BaseSecret>?)wire.Secrets ?? Array.Empty<BaseSecret>();
-        var imports = (IReadOnlyList<SecretImport>?)wire.Imports?.AsReadOnly() ?? Array.Empty<SecretImport>();
-        return new ConditionalListResult
-        {
-            ETag = answer.ETag,
-            Response = new ListSecretsResponse { Secrets = ImportMerger.Merge(own, imports), Imports = imports },
-        };
+        var wire = answer.Value ?? throw SecretShapeChecks.Refused("it is empty");
+        RequireSecretsArray(wire);
+        return new ConditionalListResult { ETag = answer.ETag, Response = ToResponse(wire) };
     }
 }
 

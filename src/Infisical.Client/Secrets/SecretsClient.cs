@@ -39,6 +39,11 @@ public sealed partial class SecretsClient : IDisposable
         // Built (and so validated) before any I/O, including the token fetch.
         var wire = await ReadThroughCacheAsync(
             SecretRequests.List(options), ClientJsonContext.Default.ListSecretsWire, RequireSecretsArray, cancellationToken).ConfigureAwait(false);
+        return ToResponse(wire);
+    }
+
+    private static ListSecretsResponse ToResponse(ListSecretsWire wire)
+    {
         var own = (IReadOnlyList<BaseSecret>)wire.Secrets!;
         var imports = (IReadOnlyList<SecretImport>?)wire.Imports?.AsReadOnly() ?? Array.Empty<SecretImport>();
         return new ListSecretsResponse { Secrets = ImportMerger.Merge(own, imports), Imports = imports };

@@ -36,7 +36,7 @@ public sealed class NetFrameworkTaskTests
 
         var snapshot = await RunAsync(_fixture.TasksFolder, taskType, input, Credentials());
         Assert.True(snapshot.Process.ExitCode == 0 && snapshot.Success == true, snapshot.ToString());
-        var (writeType, writeInput) = WriteOutputsTask(output, Assert.Single(snapshot.OutputItems("SnapshotFile")));
+        var (writeType, writeInput) = WriteOutputsTask(output, snapshot.OutputValue("SnapshotFile"));
         var run = await RunAsync(_fixture.TasksFolder, writeType, writeInput, Credentials());
 
         Assert.True(run.Process.ExitCode == 0 && run.Success == true, run.ToString());
@@ -100,7 +100,7 @@ public sealed class NetFrameworkTaskTests
 
         Assert.True(run.Process.ExitCode == 1 && run.Success == false && run.HostFailure.Count == 0, run.ToString());
         Assert.True(run.Errors.Count == 1 && run.Errors[0].Code == "INFB010", run.ToString());
-        Assert.Empty(Directory.GetFiles(output, "*", SearchOption.AllDirectories).Where(f => !f.Contains("tokens", StringComparison.Ordinal)));
+        Assert.DoesNotContain(Directory.GetFiles(output, "*", SearchOption.AllDirectories), f => !f.Contains("tokens", StringComparison.Ordinal));
         AssertNoSecretIn(run.Output, Seeds.AwkwardDev.Values.Append(wrongSecret).Append(Seeds.ClientSecret));
     }
 

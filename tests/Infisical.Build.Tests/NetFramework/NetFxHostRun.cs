@@ -54,6 +54,10 @@ internal sealed class NetFxHostRun
     public IReadOnlyList<string> OutputItems(string parameter) =>
         Result?.GetProperty("outputs").GetProperty(parameter).EnumerateArray().Select(e => e.GetString()!).ToList() ?? new List<string>();
 
+    /// <summary>A scalar [Output] parameter's value.</summary>
+    public string OutputValue(string parameter) =>
+        Result?.GetProperty("outputs").GetProperty(parameter).GetString() ?? string.Empty;
+
     public string Runtime => Result?.GetProperty("runtime").GetString() ?? string.Empty;
 
     /// <summary>Runs <paramref name="taskType"/> from <paramref name="tasksFolder"/> with the given input lines (see the host's TaskInput).</summary>
