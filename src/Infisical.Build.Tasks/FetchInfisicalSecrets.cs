@@ -192,7 +192,7 @@ public sealed class FetchInfisicalSecrets : MSBuildTask, ICancelableTask
 
         if (formats.DotEnv)
         {
-            outputs.Add((RequirePath(DotEnvOutputPath, "DotEnvOutputPath"), DotEnvWriter.Render(secrets, problems)));
+            outputs.Add((RequirePath(DotEnvOutputPath, "DotEnvOutputPath"), DotEnvRenderer.Render(secrets, DotEnvDialect.Portable, problems)));
         }
 
         foreach (var problem in problems.GroupBy(p => p.Message).Select(g => g.First()))

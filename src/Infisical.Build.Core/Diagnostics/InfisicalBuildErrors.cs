@@ -30,6 +30,7 @@ internal static class InfisicalBuildErrors
     public const string InvalidDotEnvKey = "INFB023";
     public const string UnrepresentableDotEnvValue = "INFB024";
     public const string DuplicateSecretName = "INFB025";
+    public const string UnknownDotEnvDialect = "INFB026";
 
     public const string WriteFailed = "INFB030";
     public const string Unexpected = "INFB099";
