@@ -21,7 +21,7 @@ internal static class DialectReadBack
         DotEnvDialect.Portable => new[] { "npm dotenv", "DotNetEnv", "python-dotenv" },
         DotEnvDialect.Node => new[] { "npm dotenv" },
         DotEnvDialect.DotNetEnv => new[] { "DotNetEnv" },
-        DotEnvDialect.Docker => new[] { "docker run --env-file" },
+        DotEnvDialect.Docker => new[] { "docker env-file rules (reimplemented, not docker itself)" },
         _ => new[] { "sh" },
     };
 
@@ -49,7 +49,7 @@ internal static class DialectReadBack
                     "npm dotenv" => await RealParsers.NpmAsync(paths, dir),
                     "DotNetEnv" => RealParsers.DotNetEnv(paths),
                     "python-dotenv" => await RealParsers.PythonAsync(paths, dir),
-                    "docker run --env-file" => await DockerCli.ReadAsync(paths, dir),
+                    "docker env-file rules (reimplemented, not docker itself)" => DockerEnvFileRules.Read(files.Select(f => f.Content)),
                     _ => await RealParsers.ShellAsync(paths.Select((p, i) => (p, (IReadOnlyList<string>)files[i].Written.Keys.ToList())).ToList(), dir),
                 };
                 for (var i = 0; i < files.Count; i++)
