@@ -21,6 +21,11 @@ internal sealed class DockerFormat : DotEnvFormat
 
     public override string? CheckName(string name)
     {
+        if (name.Length > 255)
+        {
+            return "docker --env-file names here are at most 255 characters, so a line stays within docker's 64 KiB limit";
+        }
+
         if (name.Length == 0 || name[0] == '#')
         {
             return "docker reads a line starting with '#' as a comment and needs a non-empty name";
