@@ -8,6 +8,12 @@ root=$(pwd)
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# python-dotenv, read back by the .env dialect tests through Debian's python3 (a pyenv python3 on PATH lacks
+# Debian's dist-packages). CI runs as root on Debian; the package lists are refreshed only when needed.
+if ! /usr/bin/python3 -c 'import dotenv' 2>/dev/null; then
+  apt-get install -y -qq python3-dotenv >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq python3-dotenv; }
+fi
+
 # npm packages used by the tests (a real dotenv parser reads back the generated .env files).
 for pkg in tests/*/package.json; do
   [ -e "$pkg" ] || continue

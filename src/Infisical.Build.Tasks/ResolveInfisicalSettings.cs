@@ -19,6 +19,9 @@ public sealed class ResolveInfisicalSettings : InfisicalTask
     /// <summary>InfisicalOutputFormat, validated here so a typo fails before anything is fetched.</summary>
     public string? OutputFormat { get; set; }
 
+    /// <summary>InfisicalDotEnvDialect, validated here for the same reason.</summary>
+    public string? DotEnvDialect { get; set; }
+
     [Output]
     public string ResolvedEnvironment { get; private set; } = string.Empty;
 
@@ -27,6 +30,7 @@ public sealed class ResolveInfisicalSettings : InfisicalTask
     {
         RejectCredentialGlobalProperties();
         OutputFormats.Parse(OutputFormat);
+        DotEnvDialects.Parse(DotEnvDialect);
         if (!string.Equals(Environment.Trim(), SourceSettings.AutoEnvironment, System.StringComparison.OrdinalIgnoreCase))
         {
             ResolvedEnvironment = Environment;

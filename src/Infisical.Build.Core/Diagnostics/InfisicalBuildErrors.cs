@@ -33,7 +33,7 @@ internal static class InfisicalBuildErrors
     public const string InvalidDotEnvKey = "INFB023";
     public const string UnrepresentableDotEnvValue = "INFB024";
     public const string DuplicateSecretName = "INFB025";
-    public const string InvalidDotEnvDialect = "INFB026";
+    public const string UnknownDotEnvDialect = "INFB026";
     public const string DuplicateAcrossSources = "INFB027"; // warning unless InfisicalDuplicateSecrets=error
     public const string SecretSkipped = "INFB028"; // warning: InfisicalUnrepresentableSecrets=skip
 

@@ -7,7 +7,10 @@ namespace Infisical.Build.Core.Output;
 /// <summary>
 /// Writes a generated file only when its content changed, so an unchanged build keeps the timestamp and
 /// everything downstream stays up to date. The new content goes to a temporary file in the same folder first
-/// and is then moved over the old one, so no reader ever sees a half-written file.
+/// and is then moved over the old one, so no reader ever sees a half-written file. On Unix the file is created
+/// owner-only (0600) from its first byte, whatever the umask, because it holds secret values; a file found with
+/// a looser mode is tightened even when its content is unchanged. (Only the net8.0 build can set Unix modes
+/// without native calls; it is the one MSBuild loads on Unix, as .NET Framework MSBuild runs only on Windows.)
 /// </summary>
 internal static class AtomicFileWriter
 {
@@ -21,6 +24,7 @@ internal static class AtomicFileWriter
         {
             if (File.Exists(path) && ContentEquals(path, bytes))
             {
+                SecureDirectory.TightenFile(path);
                 return false;
             }
 
@@ -29,7 +33,7 @@ internal static class AtomicFileWriter
             var temp = Path.Combine(directory, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
             try
             {
-                File.WriteAllBytes(temp, bytes);
+                WriteOwnerOnly(temp, bytes);
                 Replace(temp, path);
             }
             finally
@@ -48,6 +52,25 @@ internal static class AtomicFileWriter
                 InfisicalBuildErrors.WriteFailed,
                 $"Could not write '{path}' ({ex.GetType().Name}). Check that the obj/ folder is writable and not locked by another process, then build again.");
         }
+    }
+
+    private static void WriteOwnerOnly(string temp, byte[] bytes)
+    {
+#if NET
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            // Passed to open(2): the file never exists with a wider mode, and a umask can only remove bits.
+            options.UnixCreateMode = SecureDirectory.OwnerReadWrite;
+        }
+
+        using (var stream = new FileStream(temp, options))
+        {
+            stream.Write(bytes, 0, bytes.Length);
+        }
+#else
+        File.WriteAllBytes(temp, bytes);
+#endif
     }
 
     private static bool ContentEquals(string path, byte[] expected)

@@ -76,7 +76,8 @@ internal static class OutputStep
 
         if (request.Formats.DotEnv)
         {
-            outputs.Add((Require(request.DotEnvPath, "DotEnvOutputPath"), Render(secrets, request, result, DotEnvWriter.Render)));
+            var dialect = DotEnvDialects.Parse(request.DotEnvDialect);
+            outputs.Add((Require(request.DotEnvPath, "DotEnvOutputPath"), Render(secrets, request, result, (s, p) => DotEnvRenderer.Render(s, dialect, p))));
         }
 
         if (result.Errors.Count > 0)
@@ -88,6 +89,8 @@ internal static class OutputStep
         outputs.Add((request.ManifestPath, ManifestWriter.Render(snapshots.Select(s => s.Source).ToList(), merged)));
         foreach (var (path, content) in outputs)
         {
+            // The folder that holds secrets is the owner's alone (0700), whatever the umask made obj/.
+            SecureDirectory.Create(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
             if (AtomicFileWriter.WriteIfChanged(path, content))
             {
                 result.Written.Add(path);

@@ -24,7 +24,7 @@ public sealed class PackagedBuildTests
     [Fact]
     public async Task Build_writes_exact_settings_leaks_nothing_and_a_second_build_rewrites_nothing()
     {
-        var app = await _fixture.CreateProjectAsync("App", extraProperties: "<InfisicalOutputFormat>json;dotenv</InfisicalOutputFormat>");
+        var app = await _fixture.CreateProjectAsync("App", extraProperties: "<InfisicalOutputFormat>json;dotenv</InfisicalOutputFormat><InfisicalDotEnvDialect>node</InfisicalDotEnvDialect>");
         var binlog = Path.Combine(app, "build.binlog");
 
         var build = await _fixture.BuildAsync(app, _fixture.Credentials(), "-p:InfisicalEnv=dev", "-bl:" + binlog);

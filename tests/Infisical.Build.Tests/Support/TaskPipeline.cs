@@ -47,6 +47,8 @@ internal sealed class TaskPipeline
 
     public string? JsonOutputPath { get; set; }
 
+    public string? DotEnvDialect { get; set; }
+
     public string? DotEnvOutputPath { get; set; }
 
     public string ManifestPath { get; set; }
@@ -82,6 +84,7 @@ internal sealed class TaskPipeline
             GetEnvironmentVariable = Environment,
             Environment = EnvironmentSlug,
             OutputFormat = OutputFormat,
+            DotEnvDialect = DotEnvDialect,
             ProjectConfigFile = ProjectConfigFile,
             ProjectDirectory = _dir,
             ProjectFile = Path.Combine(_dir, "test.csproj"),
@@ -134,6 +137,7 @@ internal sealed class TaskPipeline
             OutputFormat = OutputFormat,
             JsonOutputPath = JsonOutputPath,
             DotEnvOutputPath = DotEnvOutputPath,
+            DotEnvDialect = DotEnvDialect,
             ManifestPath = ManifestPath,
             RequiredSecrets = required.ToArray(),
             ProjectFile = Path.Combine(_dir, "test.csproj"),

@@ -207,6 +207,35 @@ public sealed class FetchTaskTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public void The_portable_default_refuses_a_value_another_parser_would_change_and_writes_nothing()
+    {
+        var engine = new RecordingBuildEngine();
+        var task = NewTask(engine, Seeds.UniversalAuth());
+        task.DotEnvDialect = null;
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("INFB024", error.Code);
+        Assert.Contains("'DOLLARS'", error.Message);
+        Assert.Contains("InfisicalDotEnvDialect=portable", error.Message);
+        Assert.DoesNotContain(Seeds.AwkwardDev["DOLLARS"], engine.AllText);
+        Assert.False(File.Exists(Path.Combine(_dir, ".env")));
+        Assert.False(File.Exists(Path.Combine(_dir, "appsettings.Infisical.json")));
+    }
+
+    [Fact]
+    public void An_unknown_dialect_is_INFB026_before_any_request()
+    {
+        var engine = new RecordingBuildEngine();
+        var task = NewTask(engine, Seeds.UniversalAuth());
+        task.DotEnvDialect = "bash";
+        Assert.False(task.Execute());
+        Assert.Equal("INFB026", Assert.Single(engine.Errors).Code);
+        Assert.Empty(_server!.Controls.Requests);
+    }
+
+    [Fact]
     public void Invalid_output_format_is_INFB004_before_any_request()
     {
         var engine = new RecordingBuildEngine();
@@ -223,6 +252,10 @@ public sealed class FetchTaskTests : IAsyncLifetime, IDisposable
             Host = _server!.BaseUrl,
             ProjectSlug = Seeds.ProjectSlug,
             OutputFormat = "json;dotenv",
+
+            // The awkward seed includes "${PATH}", which the portable default refuses (python-dotenv would expand
+            // it); these tests read the .env back with npm dotenv, so they ask for that dialect.
+            DotEnvDialect = "node",
         };
 
     private static void AssertNoValueIn(string text, IReadOnlyDictionary<string, string> secrets)
