@@ -35,15 +35,21 @@ public sealed class WarmBuildTests
         var stamp = File.GetLastWriteTimeUtc(json);
 
         // Secret files are the owner's alone in obj/ and bin/, and so are the folders that hold them.
-        const UnixFileMode ownerFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        const UnixFileMode ownerFolder = ownerFile | UnixFileMode.UserExecute;
-        var intermediate = Path.Combine(app, "obj", "Debug", "net10.0", "infisical");
-        Assert.Equal(ownerFile, File.GetUnixFileMode(json));
-        Assert.Equal(ownerFile, File.GetUnixFileMode(Path.Combine(intermediate, "appsettings.Infisical.json")));
-        Assert.Equal(ownerFolder, File.GetUnixFileMode(intermediate));
-        var store = Path.Combine(app, "obj", "infisical", "store");
-        Assert.Equal(ownerFolder, File.GetUnixFileMode(store));
-        Assert.All(Directory.GetFiles(store), f => Assert.Equal(ownerFile, File.GetUnixFileMode(f)));
+        if (!OperatingSystem.IsWindows())
+        {
+            const UnixFileMode ownerFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            const UnixFileMode ownerFolder = ownerFile | UnixFileMode.UserExecute;
+            var intermediate = Path.Combine(app, "obj", "Debug", "net10.0", "infisical");
+            Assert.Equal(ownerFile, File.GetUnixFileMode(json));
+            Assert.Equal(ownerFile, File.GetUnixFileMode(Path.Combine(intermediate, "appsettings.Infisical.json")));
+            Assert.Equal(ownerFolder, File.GetUnixFileMode(intermediate));
+            var store = Path.Combine(app, "obj", "infisical", "store");
+            Assert.Equal(ownerFolder, File.GetUnixFileMode(store));
+            foreach (var snapshot in Directory.GetFiles(store))
+            {
+                Assert.Equal(ownerFile, File.GetUnixFileMode(snapshot));
+            }
+        }
 
         server.Controls.ClearRequests();
         var warm = await _fixture.BuildAsync(app, env, "-p:InfisicalEnv=dev", "-v:n");
