@@ -142,6 +142,9 @@ public sealed class NetFrameworkTaskTests
             "Snapshots+=" + snapshotFile,
             "Snapshots+.Status=Fetched",
             "OutputFormat=json;dotenv",
+
+            // The awkward seed holds "${PATH}", which the portable default refuses; npm dotenv's dialect keeps it.
+            "DotEnvDialect=node",
             "JsonOutputPath=" + Path.Combine(outputDirectory, "appsettings.Infisical.json"),
             "DotEnvOutputPath=" + Path.Combine(outputDirectory, ".env"),
             "ManifestPath=" + Path.Combine(outputDirectory, "infisical.manifest.json"),
