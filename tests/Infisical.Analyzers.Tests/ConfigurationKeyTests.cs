@@ -173,5 +173,5 @@ public sealed class ConfigurationKeyTests
         Usings + """
         class C { string? M(IConfiguration c) => c[{|#0:"SENDGRID_TOKEN"|}]; }
         """,
-        Inf001(0, "SENDGRID_TOKEN"));
+        Inf005(0, "SENDGRID_TOKEN"));
 }

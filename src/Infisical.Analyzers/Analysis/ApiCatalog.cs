@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Infisical.Analyzers.Configuration;
 using Microsoft.CodeAnalysis;
@@ -18,17 +19,23 @@ internal sealed class ApiCatalog
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _isSection = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, ApiBinding?> _byShape = new(SymbolEqualityComparer.Default);
     private readonly INamespaceSymbol? _infisicalClientNamespace;
+    private readonly ImmutableArray<INamedTypeSymbol> _configurations;
+    private readonly ImmutableArray<INamedTypeSymbol> _sections;
 
-    public ApiCatalog(Compilation compilation, IEnumerable<UserAccessor> accessors)
+    private ApiCatalog(Compilation compilation, IEnumerable<UserAccessor> accessors)
     {
-        Configuration = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
-        Section = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfigurationSection");
+        _configurations = ReferencedTypes(compilation, "Microsoft.Extensions.Configuration.IConfiguration");
+        _sections = ReferencedTypes(compilation, "Microsoft.Extensions.Configuration.IConfigurationSection");
         _infisicalClientNamespace = FindNamespace(compilation.GlobalNamespace, "Infisical", "Client");
 
         AddStatic(compilation, "System.Environment", "GetEnvironmentVariable", new ApiBinding(NameKind.EnvironmentVariable, 0));
-        if (Configuration is not null)
+        foreach (var configuration in _configurations)
         {
-            AddMembers(Configuration, "GetSection", new ApiBinding(NameKind.ConfigurationSection, 0, composesWithReceiver: true));
+            AddMembers(configuration, "GetSection", new ApiBinding(NameKind.ConfigurationSection, 0, composesWithReceiver: true));
+        }
+
+        if (!_configurations.IsEmpty)
+        {
             const string extensions = "Microsoft.Extensions.Configuration.ConfigurationExtensions";
             AddStatic(compilation, extensions, "GetRequiredSection", new ApiBinding(NameKind.ConfigurationSection, 1, composesWithReceiver: true));
             AddStatic(compilation, extensions, "GetConnectionString", new ApiBinding(NameKind.ConfigurationKey, 1, "ConnectionStrings", true));
@@ -56,10 +63,8 @@ internal sealed class ApiCatalog
         }
     }
 
-    /// <summary>IConfiguration, or null when the compilation does not reference Microsoft.Extensions.Configuration.</summary>
-    public INamedTypeSymbol? Configuration { get; }
+    public static ApiCatalog For(Compilation compilation, IEnumerable<UserAccessor> accessors) => new(compilation, accessors);
 
-    public INamedTypeSymbol? Section { get; }
 
     /// <summary>The binding for a called method, or null when its arguments are not names.</summary>
     public ApiBinding? Find(IMethodSymbol method)
@@ -115,21 +120,50 @@ internal sealed class ApiCatalog
     }
 
     /// <summary>True for IConfiguration and every type implementing it.</summary>
-    public bool IsConfiguration(ITypeSymbol? type) => IsOrImplements(type, Configuration, _isConfiguration);
+    public bool IsConfiguration(ITypeSymbol? type) => IsOrImplements(type, _configurations, _isConfiguration);
 
     /// <summary>True for IConfigurationSection and its implementations: keys read on one are relative.</summary>
-    public bool IsSection(ITypeSymbol? type) => IsOrImplements(type, Section, _isSection);
+    public bool IsSection(ITypeSymbol? type) => IsOrImplements(type, _sections, _isSection);
 
-    private static bool IsOrImplements(ITypeSymbol? type, INamedTypeSymbol? @interface, ConcurrentDictionary<ITypeSymbol, bool> cache)
+    private static bool IsOrImplements(ITypeSymbol? type, ImmutableArray<INamedTypeSymbol> interfaces, ConcurrentDictionary<ITypeSymbol, bool> cache)
     {
-        if (type is null || @interface is null)
+        if (type is null || interfaces.IsEmpty)
         {
             return false;
         }
 
         return cache.GetOrAdd(type, t =>
-            SymbolEqualityComparer.Default.Equals(t, @interface) ||
-            t.AllInterfaces.Contains(@interface, SymbolEqualityComparer.Default));
+        {
+            foreach (var @interface in interfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(t, @interface) || t.AllInterfaces.Contains(@interface, SymbolEqualityComparer.Default))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        });
+    }
+
+    /// <summary>
+    /// Every type of this name in a referenced assembly. GetTypeByMetadataName answers null when the name is
+    /// ambiguous, and a project's own same-named type (its own static ConfigurationExtensions with helpers)
+    /// would hide the framework's: each referenced copy is registered instead, the project's own never.
+    /// </summary>
+    private static ImmutableArray<INamedTypeSymbol> ReferencedTypes(Compilation compilation, string metadataName)
+    {
+        var found = compilation.GetTypesByMetadataName(metadataName);
+        var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>(found.Length);
+        foreach (var type in found)
+        {
+            if (!SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, compilation.Assembly))
+            {
+                builder.Add(type);
+            }
+        }
+
+        return builder.ToImmutable();
     }
 
     /// <summary>True for types declared in the Infisical.Client namespace (or below it).</summary>
@@ -196,7 +230,7 @@ internal sealed class ApiCatalog
 
     private void AddStatic(Compilation compilation, string typeName, string methodName, ApiBinding binding)
     {
-        if (compilation.GetTypeByMetadataName(typeName) is { } type)
+        foreach (var type in ReferencedTypes(compilation, typeName))
         {
             AddMembers(type, methodName, binding);
         }

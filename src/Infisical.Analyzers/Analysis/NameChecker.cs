@@ -7,16 +7,23 @@ namespace Infisical.Analyzers.Analysis;
 /// <summary>A name that should be reported, with the hint and code-fix replacement if one exists.</summary>
 internal sealed class Finding
 {
-    public Finding(string shownName, string? suggestion, string? replacement, string? suggestedSecret, string? note)
+    public Finding(string shownName, CloseName? closest, string? suggestion, string? replacement, string? note, bool unknownEverywhere)
     {
         ShownName = shownName;
+        Closest = closest;
+        IsUnknownEverywhere = unknownEverywhere;
         Suggestion = suggestion;
         Replacement = replacement;
-        SuggestedSecret = suggestedSecret;
         Note = note;
     }
 
     public string ShownName { get; }
+
+    /// <summary>The close known name, if any.</summary>
+    public CloseName? Closest { get; }
+
+    /// <summary>True for INF005: no known name is close, so the value may well come from a source the compiler cannot see.</summary>
+    public bool IsUnknownEverywhere { get; }
 
     /// <summary>The name as the code should spell it (a configuration key for configuration APIs).</summary>
     public string? Suggestion { get; }
@@ -24,22 +31,24 @@ internal sealed class Finding
     /// <summary>The literal's new text; null when the fix cannot be expressed in the flagged literal alone.</summary>
     public string? Replacement { get; }
 
-    public string? SuggestedSecret { get; }
+    /// <summary>The suggested secret as the manifest spells it, when the suggestion is an Infisical secret.</summary>
+    public string? SuggestedSecret => Closest?.Secret is { } secret ? secret.Name : null;
 
     public string? Note { get; }
 }
 
 /// <summary>
-/// Decides whether a name read in code is missing from Infisical. Precision first: a name is only reported
-/// when it is a candidate (see <see cref="CandidateKinds"/>), is not a platform name, and no other source
-/// visible to the compiler provides it.
+/// Decides whether a name read in code is missing from Infisical, and how loudly to say so. A missing name
+/// close to a known one (a secret, or a key another visible source provides) is a likely typo: INF001. A
+/// candidate (see <see cref="CandidateKinds"/>) known nowhere is reported as INF005, quietly, because its value
+/// may come from a source the compiler cannot see (the consuming app, the platform). Platform names never count.
 /// </summary>
 internal sealed class NameChecker
 {
     private readonly KnownNames _known;
 
     // Missing names repeat across files (the same key read in many places): search for a close name once.
-    private readonly ConcurrentDictionary<string, string?> _closest = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CloseName?> _closest = new(StringComparer.Ordinal);
 
     public NameChecker(KnownNames known)
     {
@@ -66,6 +75,7 @@ internal sealed class NameChecker
         };
     }
 
+    /// <summary>An Infisical client call names a secret outright: missing is always INF001, close match or not.</summary>
     private Finding? CheckSecret(string name)
     {
         if (_known.HasSecret(name))
@@ -74,60 +84,63 @@ internal sealed class NameChecker
         }
 
         var closest = Closest(name, 'x');
-        return new Finding(name, closest, closest, closest, CaseNote(name, closest, "Infisical secret names are case-sensitive"));
+        var secret = closest?.Secret is { } s ? s.Name : null;
+        return new Finding(name, closest, secret, secret, CaseNote(name, secret, "Infisical secret names are case-sensitive"), unknownEverywhere: false);
     }
 
     private Finding? CheckEnvironmentVariable(string name, AnalyzerSettings settings)
     {
-        if (IsPlatform(name) || _known.HasSecret(name) ||
+        // Hash lookups first: most names read are known, and the platform list is the slower test.
+        if (_known.HasSecret(name) ||
             (!settings.EnvironmentVariablesCaseSensitive && _known.SecretIgnoringCase(name) is not null) ||
-            _known.OtherSourceProvides(KeyNames.ToConfigurationKey(name)))
+            _known.OtherSourceProvides(KeyNames.ToConfigurationKey(name)) || IsPlatform(name))
         {
             return null;
         }
 
-        var closest = Closest(name, 'x');
-        if (!IsCandidate(name, name, closest, settings))
+        var closest = settings.Checks(CandidateKinds.NearMisses) ? Closest(name, 'x') : null;
+        if (closest is null && !IsCandidate(name, name, settings))
         {
             return null;
         }
 
-        var note = CaseNote(name, closest, "environment variable names are case-sensitive on Linux and macOS");
-        return new Finding(name, closest, closest, closest, note);
+        var note = CaseNote(name, closest?.Name, "environment variable names are case-sensitive on Linux and macOS") ?? OriginNote(closest);
+        return new Finding(name, closest, closest?.Name, closest?.Name, note, unknownEverywhere: closest is null);
     }
 
     private Finding? CheckConfigurationKey(NameKind kind, string section, string literal, string key, AnalyzerSettings settings)
     {
-        if (IsPlatform(key) || _known.ProvidesKey(key) ||
-            (kind == NameKind.ConfigurationSection && _known.ProvidesSection(key)))
+        if (_known.ProvidesKey(key) || (kind == NameKind.ConfigurationSection && _known.ProvidesSection(key)) || IsPlatform(key))
         {
             return null;
         }
 
-        var closest = Closest(key, kind == NameKind.ConfigurationSection ? 's' : 'k');
-        if (!IsCandidate(key, literal, closest, settings))
+        var closest = settings.Checks(CandidateKinds.NearMisses) ? Closest(key, kind == NameKind.ConfigurationSection ? 's' : 'k') : null;
+        if (closest is null && !IsCandidate(key, literal, settings))
         {
             return null;
         }
 
-        string? suggestion = closest is null ? null : KeyNames.ToConfigurationKey(closest);
-        return new Finding(key, suggestion, RelativeTo(section, suggestion), closest, note: null);
+        var suggestion = closest is null ? null : KeyNames.ToConfigurationKey(closest.Name);
+        return new Finding(key, closest, suggestion, RelativeTo(section, suggestion), OriginNote(closest), unknownEverywhere: closest is null);
     }
 
     // The pattern is tried on the full (composed) name and on the part written at this call:
     // a SCREAMING_SNAKE leaf under a section ("Mail" → "SMTP_HOST") still counts.
-    private bool IsCandidate(string name, string literal, string? closest, AnalyzerSettings settings)
+    private bool IsCandidate(string name, string literal, AnalyzerSettings settings)
     {
         var kinds = settings.Candidates;
         return (kinds & CandidateKinds.All) != 0 ||
-               ((kinds & CandidateKinds.NearMisses) != 0 && closest is not null) ||
                ((kinds & CandidateKinds.ScreamingSnake) != 0 && (Matches(settings, name) || Matches(settings, literal))) ||
                ((kinds & CandidateKinds.ManifestSections) != 0 && _known.IsInManifestSection(name));
     }
 
+    private static string? OriginNote(CloseName? closest) =>
+        closest?.Origin is { } origin ? "a key in " + origin : null;
+
     /// <param name="name">The name to look up.</param>
     /// <param name="mode">'x' exact names, 'k' configuration keys, 's' configuration keys and sections.</param>
-    private string? Closest(string name, char mode) =>
+    private CloseName? Closest(string name, char mode) =>
         _closest.GetOrAdd(mode + name, _ => _known.FindClosest(name, asConfigurationKey: mode != 'x', includeSections: mode == 's'));
 
     private static bool Matches(AnalyzerSettings settings, string name)

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Infisical.Analyzers.Configuration;
 using Infisical.Analyzers.Manifest;
@@ -12,15 +13,16 @@ internal sealed class UsageAnalyzer
 {
     private readonly ApiCatalog _catalog;
     private readonly NameChecker _checker;
-    private readonly SecretManifest _manifest;
+    private readonly IReadOnlyList<ManifestSource> _sources;
     private readonly AnalyzerConfigOptionsProvider _options;
     private readonly SectionResolver _sections;
 
-    public UsageAnalyzer(ApiCatalog catalog, NameChecker checker, SecretManifest manifest, AnalyzerConfigOptionsProvider options)
+    // sources: every manifest's sources, manifests ordered by path; messages name the first when no suggestion says better.
+    public UsageAnalyzer(ApiCatalog catalog, NameChecker checker, IReadOnlyList<ManifestSource> sources, AnalyzerConfigOptionsProvider options)
     {
         _catalog = catalog;
         _checker = checker;
-        _manifest = manifest;
+        _sources = sources;
         _options = options;
         _sections = new SectionResolver(catalog);
     }
@@ -35,7 +37,7 @@ internal sealed class UsageAnalyzer
             return;
         }
 
-        if (binding.Kind == NameKind.InfisicalSecret && InfisicalScope.CallPointsElsewhere(invocation, _manifest))
+        if (binding.Kind == NameKind.InfisicalSecret && InfisicalScope.CallPointsElsewhere(invocation, _sources))
         {
             return;
         }
@@ -74,7 +76,7 @@ internal sealed class UsageAnalyzer
                  reference.Parent is ISimpleAssignmentOperation assignment &&
                  assignment.Target == reference &&
                  assignment.Value.ConstantValue is { HasValue: true, Value: string name } &&
-                 !InfisicalScope.InitializerPointsElsewhere(assignment, _manifest))
+                 !InfisicalScope.InitializerPointsElsewhere(assignment, _sources))
         {
             Check(context, NameKind.InfisicalSecret, string.Empty, name, assignment.Value.Syntax);
         }
@@ -142,14 +144,29 @@ internal sealed class UsageAnalyzer
             hint += $" ({finding.Note})";
         }
 
+        // The suggested secret's own source and path; otherwise the first source, saying how many others were searched.
+        var source = _sources[0];
+        var path = source.SecretPath;
+        if (finding.Closest?.Secret is { } secret)
+        {
+            source = secret.Source;
+            path = secret.Path;
+        }
+        else if (_sources.Count > 1)
+        {
+            var others = _sources.Count - 1;
+            var plural = others == 1 ? "1 other Infisical source" : $"{others} other Infisical sources";
+            hint = finding.IsUnknownEverywhere ? " and " + plural : " or in " + plural + hint;
+        }
+
         context.ReportDiagnostic(Diagnostic.Create(
-            DiagnosticDescriptors.UnknownSecretName,
+            finding.IsUnknownEverywhere ? DiagnosticDescriptors.UnknownKey : DiagnosticDescriptors.UnknownSecretName,
             syntax.GetLocation(),
             properties,
             finding.ShownName,
-            _manifest.Project,
-            _manifest.Environment,
-            _manifest.SecretPath,
+            source.Project,
+            source.Environment,
+            path,
             hint));
     }
 }

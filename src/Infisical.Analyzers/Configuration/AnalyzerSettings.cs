@@ -59,6 +59,9 @@ internal sealed class AnalyzerSettings
 
     public CandidateKinds Candidates { get; }
 
+    /// <summary>True when this kind of key is checked ('all' includes every kind).</summary>
+    public bool Checks(CandidateKinds kind) => (Candidates & (kind | CandidateKinds.All)) != 0;
+
     public Regex CandidatePattern { get; }
 
     /// <summary>Why the configured candidate pattern was not usable, or null.</summary>
