@@ -71,6 +71,7 @@ public sealed class SecretNameAnalyzer : DiagnosticAnalyzer
         var manifests = new List<SecretManifest>();
         var sawManifest = false;
         var otherKeys = new List<KeyValuePair<string, string>>();
+        var sawOtherSource = false;
 
         // By path, as BannedApiAnalyzers orders its files: the order AdditionalFiles arrive in is not stable,
         // and the first listing of a name decides which source a message names.
@@ -86,6 +87,7 @@ public sealed class SecretNameAnalyzer : DiagnosticAnalyzer
             }
             else if (OtherSourceKeys.IsOtherSource(file.Path) && file.GetText(context.CancellationToken) is { } other)
             {
+                sawOtherSource = true;
                 var origin = OtherSourceKeys.Describe(file.Path);
                 foreach (var key in OtherSourceKeys.Get(file.Path, other))
                 {
@@ -131,7 +133,7 @@ public sealed class SecretNameAnalyzer : DiagnosticAnalyzer
         var catalog = ApiCatalog.For(context.Compilation, accessors);
         var usage = new UsageAnalyzer(
             catalog,
-            new NameChecker(new KnownNames(manifests, otherKeys)),
+            new NameChecker(new KnownNames(manifests, otherKeys), isApp: sawOtherSource),
             sources,
             context.Options.AnalyzerConfigOptionsProvider);
 

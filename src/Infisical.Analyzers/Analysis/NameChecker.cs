@@ -46,13 +46,17 @@ internal sealed class Finding
 internal sealed class NameChecker
 {
     private readonly KnownNames _known;
+    private readonly bool _isApp;
 
     // Missing names repeat across files (the same key read in many places): search for a close name once.
     private readonly ConcurrentDictionary<string, CloseName?> _closest = new(StringComparer.Ordinal);
 
-    public NameChecker(KnownNames known)
+    /// <param name="known">Every name visible to the compilation.</param>
+    /// <param name="isApp">True when another configuration source file is visible (see <see cref="CandidateKinds.AllInApps"/>).</param>
+    public NameChecker(KnownNames known, bool isApp)
     {
         _known = known;
+        _isApp = isApp;
     }
 
     /// <param name="kind">How the API reads the name.</param>
@@ -131,6 +135,7 @@ internal sealed class NameChecker
     {
         var kinds = settings.Candidates;
         return (kinds & CandidateKinds.All) != 0 ||
+               (_isApp && (kinds & CandidateKinds.AllInApps) != 0) ||
                ((kinds & CandidateKinds.ScreamingSnake) != 0 && (Matches(settings, name) || Matches(settings, literal))) ||
                ((kinds & CandidateKinds.ManifestSections) != 0 && _known.IsInManifestSection(name));
     }
