@@ -130,12 +130,16 @@ public sealed class SecretNameAnalyzer : DiagnosticAnalyzer
             sources.AddRange(manifest.Sources);
         }
 
-        var catalog = ApiCatalog.For(context.Compilation, accessors);
+        // Symbols are looked up by the first callback that needs them rather than here: compilation start comes
+        // before the compiler has bound its references, and binding them would be billed to this analyzer.
+        var compilation = context.Compilation;
+        var catalog = new Lazy<ApiCatalog>(() => ApiCatalog.For(compilation, accessors), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
         var usage = new UsageAnalyzer(
             catalog,
             new NameChecker(new KnownNames(manifests, otherKeys), isApp: sawOtherSource),
             sources,
-            context.Options.AnalyzerConfigOptionsProvider);
+            context.Options.AnalyzerConfigOptionsProvider,
+            new CallFilter(accessors));
 
         context.RegisterOperationAction(usage.AnalyzeInvocation, OperationKind.Invocation);
         context.RegisterOperationAction(usage.AnalyzePropertyReference, OperationKind.PropertyReference);

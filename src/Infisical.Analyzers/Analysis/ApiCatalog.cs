@@ -18,17 +18,17 @@ internal sealed class ApiCatalog
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _isConfiguration = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _isSection = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, ApiBinding?> _byShape = new(SymbolEqualityComparer.Default);
-    private readonly INamespaceSymbol? _infisicalClientNamespace;
     private readonly ImmutableArray<INamedTypeSymbol> _configurations;
     private readonly ImmutableArray<INamedTypeSymbol> _sections;
+    private readonly FrameworkTypes _types;
 
     private ApiCatalog(Compilation compilation, IEnumerable<UserAccessor> accessors)
     {
-        _configurations = ReferencedTypes(compilation, "Microsoft.Extensions.Configuration.IConfiguration");
-        _sections = ReferencedTypes(compilation, "Microsoft.Extensions.Configuration.IConfigurationSection");
-        _infisicalClientNamespace = FindNamespace(compilation.GlobalNamespace, "Infisical", "Client");
+        _types = new FrameworkTypes(compilation);
+        _configurations = _types.Find("Microsoft.Extensions.Configuration.IConfiguration");
+        _sections = _types.Find("Microsoft.Extensions.Configuration.IConfigurationSection");
 
-        AddStatic(compilation, "System.Environment", "GetEnvironmentVariable", new ApiBinding(NameKind.EnvironmentVariable, 0));
+        AddStatic("System.Environment", "GetEnvironmentVariable", new ApiBinding(NameKind.EnvironmentVariable, 0));
         foreach (var configuration in _configurations)
         {
             AddMembers(configuration, "GetSection", new ApiBinding(NameKind.ConfigurationSection, 0, composesWithReceiver: true));
@@ -37,13 +37,12 @@ internal sealed class ApiCatalog
         if (!_configurations.IsEmpty)
         {
             const string extensions = "Microsoft.Extensions.Configuration.ConfigurationExtensions";
-            AddStatic(compilation, extensions, "GetRequiredSection", new ApiBinding(NameKind.ConfigurationSection, 1, composesWithReceiver: true));
-            AddStatic(compilation, extensions, "GetConnectionString", new ApiBinding(NameKind.ConfigurationKey, 1, "ConnectionStrings", true));
+            AddStatic(extensions, "GetRequiredSection", new ApiBinding(NameKind.ConfigurationSection, 1, composesWithReceiver: true));
+            AddStatic(extensions, "GetConnectionString", new ApiBinding(NameKind.ConfigurationKey, 1, "ConnectionStrings", true));
             const string binder = "Microsoft.Extensions.Configuration.ConfigurationBinder";
-            AddStatic(compilation, binder, "GetValue", new ApiBinding(NameKind.ConfigurationKey, -1, composesWithReceiver: true));
-            AddStatic(compilation, binder, "Bind", new ApiBinding(NameKind.ConfigurationSection, -1, composesWithReceiver: true));
+            AddStatic(binder, "GetValue", new ApiBinding(NameKind.ConfigurationKey, -1, composesWithReceiver: true));
+            AddStatic(binder, "Bind", new ApiBinding(NameKind.ConfigurationSection, -1, composesWithReceiver: true));
             AddStatic(
-                compilation,
                 "Microsoft.Extensions.DependencyInjection.OptionsBuilderConfigurationExtensions",
                 "BindConfiguration",
                 new ApiBinding(NameKind.ConfigurationSection, 1));
@@ -146,37 +145,14 @@ internal sealed class ApiCatalog
         });
     }
 
-    /// <summary>
-    /// Every type of this name in a referenced assembly. GetTypeByMetadataName answers null when the name is
-    /// ambiguous, and a project's own same-named type (its own static ConfigurationExtensions with helpers)
-    /// would hide the framework's: each referenced copy is registered instead, the project's own never.
-    /// </summary>
-    private static ImmutableArray<INamedTypeSymbol> ReferencedTypes(Compilation compilation, string metadataName)
-    {
-        var found = compilation.GetTypesByMetadataName(metadataName);
-        var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>(found.Length);
-        foreach (var type in found)
-        {
-            if (!SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, compilation.Assembly))
-            {
-                builder.Add(type);
-            }
-        }
-
-        return builder.ToImmutable();
-    }
-
     /// <summary>True for types declared in the Infisical.Client namespace (or below it).</summary>
-    public bool IsInfisicalClientType(INamedTypeSymbol? type)
+    public static bool IsInfisicalClientType(INamedTypeSymbol? type)
     {
-        if (_infisicalClientNamespace is null || type is null)
+        // Compared by name up the chain: resolving the namespace up front would merge the global namespace of
+        // every reference, a fixed cost each compilation pays even when no call ever needs it.
+        for (var ns = type?.ContainingNamespace; ns is not null && !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
         {
-            return false;
-        }
-
-        for (var ns = type.ContainingNamespace; ns is not null && !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
-        {
-            if (SymbolEqualityComparer.Default.Equals(ns, _infisicalClientNamespace))
+            if (ns.Name == "Client" && ns.ContainingNamespace is { Name: "Infisical" } parent && parent.ContainingNamespace is { IsGlobalNamespace: true })
             {
                 return true;
             }
@@ -228,9 +204,9 @@ internal sealed class ApiCatalog
         return new ApiBinding(binding.Kind, int.MaxValue);
     }
 
-    private void AddStatic(Compilation compilation, string typeName, string methodName, ApiBinding binding)
+    private void AddStatic(string typeName, string methodName, ApiBinding binding)
     {
-        foreach (var type in ReferencedTypes(compilation, typeName))
+        foreach (var type in _types.Find(typeName))
         {
             AddMembers(type, methodName, binding);
         }
@@ -250,30 +226,4 @@ internal sealed class ApiCatalog
 
     private static bool HasStringAt(IMethodSymbol method, int ordinal) =>
         ordinal == -1 || (ordinal < method.Parameters.Length && method.Parameters[ordinal].Type.SpecialType == SpecialType.System_String);
-
-    private static INamespaceSymbol? FindNamespace(INamespaceSymbol root, params string[] path)
-    {
-        var current = root;
-        foreach (var part in path)
-        {
-            INamespaceSymbol? next = null;
-            foreach (var ns in current.GetNamespaceMembers())
-            {
-                if (ns.Name == part)
-                {
-                    next = ns;
-                    break;
-                }
-            }
-
-            if (next is null)
-            {
-                return null;
-            }
-
-            current = next;
-        }
-
-        return current;
-    }
 }

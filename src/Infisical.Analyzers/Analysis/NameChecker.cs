@@ -50,6 +50,7 @@ internal sealed class NameChecker
 
     // Missing names repeat across files (the same key read in many places): search for a close name once.
     private readonly ConcurrentDictionary<string, CloseName?> _closest = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<CheckKey, Finding?> _decided = new();
 
     /// <param name="known">Every name visible to the compilation.</param>
     /// <param name="isApp">True when another configuration source file is visible (see <see cref="CandidateKinds.AllInApps"/>).</param>
@@ -64,6 +65,14 @@ internal sealed class NameChecker
     /// <param name="literal">The name exactly as passed to the API.</param>
     /// <param name="settings">Options for the file being analysed.</param>
     public Finding? Check(NameKind kind, string section, string literal, AnalyzerSettings settings)
+    {
+        // The same few names are read in file after file: decide each (kind, section, literal, options) once.
+        // The platform test alone is dozens of prefix comparisons per name.
+        var key = new CheckKey(kind, section, literal, settings);
+        return _decided.TryGetValue(key, out var decided) ? decided : _decided.GetOrAdd(key, Decide(kind, section, literal, settings));
+    }
+
+    private Finding? Decide(NameKind kind, string section, string literal, AnalyzerSettings settings)
     {
         var name = KeyNames.Combine(section, literal);
         if (name.Length == 0 || settings.IsIgnored(name) || settings.IsIgnored(literal))
@@ -179,4 +188,30 @@ internal sealed class NameChecker
 
     private static string? CaseNote(string name, string? closest, string why) =>
         closest is not null && string.Equals(name, closest, StringComparison.OrdinalIgnoreCase) ? why : null;
+}
+
+/// <summary>What a check depends on besides the compilation's names (settings are cached per options object).</summary>
+internal readonly struct CheckKey : IEquatable<CheckKey>
+{
+    private readonly NameKind _kind;
+    private readonly string _section;
+    private readonly string _literal;
+    private readonly AnalyzerSettings _settings;
+
+    public CheckKey(NameKind kind, string section, string literal, AnalyzerSettings settings)
+    {
+        _kind = kind;
+        _section = section;
+        _literal = literal;
+        _settings = settings;
+    }
+
+    public bool Equals(CheckKey other) =>
+        _kind == other._kind && ReferenceEquals(_settings, other._settings) &&
+        string.Equals(_section, other._section, StringComparison.Ordinal) && string.Equals(_literal, other._literal, StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is CheckKey other && Equals(other);
+
+    public override int GetHashCode() =>
+        unchecked((((int)_kind * 397) ^ StringComparer.Ordinal.GetHashCode(_section)) * 397 ^ StringComparer.Ordinal.GetHashCode(_literal));
 }

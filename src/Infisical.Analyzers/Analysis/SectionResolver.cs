@@ -12,11 +12,14 @@ namespace Infisical.Analyzers.Analysis;
 internal sealed class SectionResolver
 {
     private const int MaxDepth = 8;
-    private readonly ApiCatalog _catalog;
+    // Built by the first callback that needs it (see SecretNameAnalyzer.OnCompilationStart).
+    private readonly System.Lazy<ApiCatalog> _lazyCatalog;
 
-    public SectionResolver(ApiCatalog catalog)
+    private ApiCatalog Catalog => _lazyCatalog.Value;
+
+    public SectionResolver(System.Lazy<ApiCatalog> catalog)
     {
-        _catalog = catalog;
+        _lazyCatalog = catalog;
     }
 
     /// <summary>
@@ -40,7 +43,7 @@ internal sealed class SectionResolver
         receiver = Unwrap(receiver);
         switch (receiver)
         {
-            case IInvocationOperation invocation when _catalog.Find(invocation.TargetMethod) is { Kind: NameKind.ConfigurationSection, ComposesWithReceiver: true } binding:
+            case IInvocationOperation invocation when Catalog.Find(invocation.TargetMethod) is { Kind: NameKind.ConfigurationSection, ComposesWithReceiver: true } binding:
                 var key = ConstantArgument(invocation, binding.KeyParameter);
                 if (key is null)
                 {
@@ -54,7 +57,7 @@ internal sealed class SectionResolver
                 return ResolveLocal(local, depth);
         }
 
-        return _catalog.IsSection(receiver.Type) ? null : string.Empty;
+        return Catalog.IsSection(receiver.Type) ? null : string.Empty;
     }
 
     /// <summary>The IConfiguration a call reads from: its instance, or an extension method's first argument.</summary>

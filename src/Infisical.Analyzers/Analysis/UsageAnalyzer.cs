@@ -11,16 +11,21 @@ namespace Infisical.Analyzers.Analysis;
 /// <summary>The per-compilation operation callbacks: find names passed to recognised APIs and check them.</summary>
 internal sealed class UsageAnalyzer
 {
-    private readonly ApiCatalog _catalog;
+    // Built by the first callback that needs it (see SecretNameAnalyzer.OnCompilationStart).
+    private readonly System.Lazy<ApiCatalog> _lazyCatalog;
+
+    private ApiCatalog Catalog => _lazyCatalog.Value;
     private readonly NameChecker _checker;
     private readonly IReadOnlyList<ManifestSource> _sources;
     private readonly AnalyzerConfigOptionsProvider _options;
     private readonly SectionResolver _sections;
+    private readonly CallFilter _filter;
 
     // sources: every manifest's sources, manifests ordered by path; messages name the first when no suggestion says better.
-    public UsageAnalyzer(ApiCatalog catalog, NameChecker checker, IReadOnlyList<ManifestSource> sources, AnalyzerConfigOptionsProvider options)
+    public UsageAnalyzer(System.Lazy<ApiCatalog> catalog, NameChecker checker, IReadOnlyList<ManifestSource> sources, AnalyzerConfigOptionsProvider options, CallFilter filter)
     {
-        _catalog = catalog;
+        _filter = filter;
+        _lazyCatalog = catalog;
         _checker = checker;
         _sources = sources;
         _options = options;
@@ -30,7 +35,8 @@ internal sealed class UsageAnalyzer
     public void AnalyzeInvocation(OperationAnalysisContext context)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (_catalog.Find(invocation.TargetMethod) is not { } binding ||
+        if (!_filter.MayName(invocation.Syntax) ||
+            Catalog.Find(invocation.TargetMethod) is not { } binding ||
             SectionResolver.ArgumentFor(invocation, binding.KeyParameter) is not { } argument ||
             argument.Value.ConstantValue is not { HasValue: true, Value: string literal })
         {
@@ -65,13 +71,18 @@ internal sealed class UsageAnalyzer
     public void AnalyzePropertyReference(OperationAnalysisContext context)
     {
         var reference = (IPropertyReferenceOperation)context.Operation;
+        if (!CallFilter.MayNameProperty(reference.Syntax))
+        {
+            return;
+        }
+
         var property = reference.Property;
         if (property.IsIndexer)
         {
             AnalyzeIndexer(context, reference);
         }
         else if (property.Name == "SecretName" &&
-                 _catalog.IsInfisicalClientType(property.ContainingType) &&
+                 ApiCatalog.IsInfisicalClientType(property.ContainingType) &&
                  ApiCatalog.IsExistingSecretOperation(property.ContainingType.Name) &&
                  reference.Parent is ISimpleAssignmentOperation assignment &&
                  assignment.Target == reference &&
@@ -86,7 +97,7 @@ internal sealed class UsageAnalyzer
     {
         if (reference.Arguments.Length != 1 ||
             reference.Arguments[0].Value.ConstantValue is not { HasValue: true, Value: string key } ||
-            !_catalog.IsConfiguration(reference.Property.ContainingType) ||
+            !Catalog.IsConfiguration(reference.Property.ContainingType) ||
             (reference.Parent is IAssignmentOperation write && write.Target == reference))
         {
             // Writes (config["X"] = …) define keys rather than read them.
@@ -111,10 +122,10 @@ internal sealed class UsageAnalyzer
 
         return parent switch
         {
-            IPropertyReferenceOperation { Property.IsIndexer: true } indexer => _catalog.IsConfiguration(indexer.Property.ContainingType),
-            IInvocationOperation call => _catalog.Find(call.TargetMethod) is { ComposesWithReceiver: true },
+            IPropertyReferenceOperation { Property.IsIndexer: true } indexer => Catalog.IsConfiguration(indexer.Property.ContainingType),
+            IInvocationOperation call => Catalog.Find(call.TargetMethod) is { ComposesWithReceiver: true },
             IArgumentOperation { Parent: IInvocationOperation call, Parameter.Ordinal: 0 } when call.TargetMethod.IsExtensionMethod =>
-                _catalog.Find(call.TargetMethod) is { ComposesWithReceiver: true } binding && binding.KeyParameter < call.TargetMethod.Parameters.Length,
+                Catalog.Find(call.TargetMethod) is { ComposesWithReceiver: true } binding && binding.KeyParameter < call.TargetMethod.Parameters.Length,
             _ => false,
         };
     }
