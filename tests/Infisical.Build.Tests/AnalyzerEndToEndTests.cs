@@ -124,10 +124,7 @@ public sealed class AnalyzerEndToEndTests
             { "OPENAI_API_KEY": "{{value}}", "Mail": { "Host": "localhost", "Ports": [ 25 ] } }
             """);
         // INF005 is info by default; raised here so the build output shows whether the key was known.
-        File.WriteAllText(Path.Combine(app, ".editorconfig"), "root = true
-[*.cs]
-dotnet_diagnostic.INF005.severity = warning
-");
+        File.WriteAllText(Path.Combine(app, ".editorconfig"), "root = true\n[*.cs]\ndotnet_diagnostic.INF005.severity = warning\n");
         File.WriteAllText(Path.Combine(app, "Program.cs"), """
             var known = Environment.GetEnvironmentVariable("OPENAI_API_KEY");
             var typo = Environment.GetEnvironmentVariable("OPENAI_API_KEYS");
