@@ -145,8 +145,9 @@ public sealed class AnalyzerEndToEndTests
         Assert.Equal("Mail:Host\nMail:Ports:0\nOPENAI_API_KEY\n", keys);
         Assert.DoesNotContain(value, build.Output);
 
-        // Opted out, the same key is known nowhere: proof that the keys file is what silenced it.
-        var optedOut = await _fixture.BuildAsync(app, environment, "-p:InfisicalEnv=dev", "-p:InfisicalAnalyzerReadsUserSecrets=false");
+        // Opted out, the same key is known nowhere: proof that the keys file is what silenced it. (A rebuild: with
+        // one AdditionalFiles item fewer and nothing newer, an incremental build would skip the compiler.)
+        var optedOut = await _fixture.BuildAsync(app, environment, "-p:InfisicalEnv=dev", "-p:InfisicalAnalyzerReadsUserSecrets=false", "--no-incremental");
         Assert.True(optedOut.ExitCode == 0, optedOut.Output);
         Assert.Contains("warning INF005", optedOut.Output);
         Assert.Contains("'OPENAI_API_KEY' is in no configuration source", optedOut.Output);
