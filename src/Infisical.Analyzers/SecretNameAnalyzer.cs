@@ -130,10 +130,9 @@ public sealed class SecretNameAnalyzer : DiagnosticAnalyzer
             sources.AddRange(manifest.Sources);
         }
 
-        // Symbols are looked up by the first callback that needs them rather than here: compilation start comes
-        // before the compiler has bound its references, and binding them would be billed to this analyzer.
-        var compilation = context.Compilation;
-        var catalog = new Lazy<ApiCatalog>(() => ApiCatalog.For(compilation, accessors), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+        // Built here, once, before any operation callback: built lazily by the first callback instead, every
+        // concurrent callback would wait for it, and each wait is billed to the analyzer.
+        var catalog = ApiCatalog.For(context.Compilation, accessors);
         var usage = new UsageAnalyzer(
             catalog,
             new NameChecker(new KnownNames(manifests, otherKeys), isApp: sawOtherSource),

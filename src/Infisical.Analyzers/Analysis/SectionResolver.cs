@@ -12,14 +12,13 @@ namespace Infisical.Analyzers.Analysis;
 internal sealed class SectionResolver
 {
     private const int MaxDepth = 8;
-    // Built by the first callback that needs it (see SecretNameAnalyzer.OnCompilationStart).
-    private readonly System.Lazy<ApiCatalog> _lazyCatalog;
+    private readonly ApiCatalog _catalog;
 
-    private ApiCatalog Catalog => _lazyCatalog.Value;
+    private ApiCatalog Catalog => _catalog;
 
-    public SectionResolver(System.Lazy<ApiCatalog> catalog)
+    public SectionResolver(ApiCatalog catalog)
     {
-        _lazyCatalog = catalog;
+        _catalog = catalog;
     }
 
     /// <summary>

@@ -11,10 +11,9 @@ namespace Infisical.Analyzers.Analysis;
 /// <summary>The per-compilation operation callbacks: find names passed to recognised APIs and check them.</summary>
 internal sealed class UsageAnalyzer
 {
-    // Built by the first callback that needs it (see SecretNameAnalyzer.OnCompilationStart).
-    private readonly System.Lazy<ApiCatalog> _lazyCatalog;
+    private readonly ApiCatalog _catalog;
 
-    private ApiCatalog Catalog => _lazyCatalog.Value;
+    private ApiCatalog Catalog => _catalog;
     private readonly NameChecker _checker;
     private readonly IReadOnlyList<ManifestSource> _sources;
     private readonly AnalyzerConfigOptionsProvider _options;
@@ -22,10 +21,10 @@ internal sealed class UsageAnalyzer
     private readonly CallFilter _filter;
 
     // sources: every manifest's sources, manifests ordered by path; messages name the first when no suggestion says better.
-    public UsageAnalyzer(System.Lazy<ApiCatalog> catalog, NameChecker checker, IReadOnlyList<ManifestSource> sources, AnalyzerConfigOptionsProvider options, CallFilter filter)
+    public UsageAnalyzer(ApiCatalog catalog, NameChecker checker, IReadOnlyList<ManifestSource> sources, AnalyzerConfigOptionsProvider options, CallFilter filter)
     {
         _filter = filter;
-        _lazyCatalog = catalog;
+        _catalog = catalog;
         _checker = checker;
         _sources = sources;
         _options = options;
