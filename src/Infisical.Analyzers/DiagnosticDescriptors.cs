@@ -16,6 +16,9 @@ public static class DiagnosticIds
 
     /// <summary>An infisical.* analyzer option cannot be used.</summary>
     public const string InvalidOption = "INF004";
+
+    /// <summary>A key read in code is known nowhere the compiler can see and is close to no known name.</summary>
+    public const string UnknownKey = "INF005";
 }
 
 /// <summary>Keys of <see cref="Diagnostic.Properties"/> that INF001 passes to its code fix.</summary>
@@ -40,9 +43,21 @@ internal static class DiagnosticDescriptors
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "The name is read in code but the names manifest written by the last build does not list it. " +
-                     "It is probably misspelled or the secret was not created in this environment.",
+        description: "The name is read in code but the names manifest written by the last build does not list it, and it is " +
+                     "close to a name that is known (a secret, or a key of appsettings, launchSettings or user secrets): it is probably misspelled.",
         helpLinkUri: HelpBase + "INF001.md");
+
+    public static readonly DiagnosticDescriptor UnknownKey = new(
+        DiagnosticIds.UnknownKey,
+        title: "Key found in no configuration source",
+        messageFormat: "'{0}' is in no configuration source the compiler sees (not in Infisical project '{1}', environment '{2}', path '{3}'{4}, nor in appsettings, launchSettings or user secrets)",
+        Category,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "The key is read in code, no source visible to the compiler provides it, and no known name is close to it. " +
+                     "Its value may come from a source the compiler cannot see (the consuming application, the platform), " +
+                     "or the secret was not created in this environment.",
+        helpLinkUri: HelpBase + "INF005.md");
 
     public static readonly DiagnosticDescriptor NoManifest = new(
         DiagnosticIds.NoManifest,

@@ -35,7 +35,8 @@ public sealed class SecretNameAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.UnknownSecretName,
         DiagnosticDescriptors.NoManifest,
         DiagnosticDescriptors.MalformedManifest,
-        DiagnosticDescriptors.InvalidOption);
+        DiagnosticDescriptors.InvalidOption,
+        DiagnosticDescriptors.UnknownKey);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -69,8 +70,12 @@ public sealed class SecretNameAnalyzer : DiagnosticAnalyzer
     {
         var manifests = new List<SecretManifest>();
         var sawManifest = false;
-        var otherKeys = new List<string>();
-        foreach (var file in context.Options.AdditionalFiles)
+        var otherKeys = new List<KeyValuePair<string, string>>();
+        var sawOtherSource = false;
+
+        // By path, as BannedApiAnalyzers orders its files: the order AdditionalFiles arrive in is not stable,
+        // and the first listing of a name decides which source a message names.
+        foreach (var file in OrderedByPath(context.Options.AdditionalFiles))
         {
             if (IsManifest(file))
             {
@@ -82,7 +87,12 @@ public sealed class SecretNameAnalyzer : DiagnosticAnalyzer
             }
             else if (OtherSourceKeys.IsOtherSource(file.Path) && file.GetText(context.CancellationToken) is { } other)
             {
-                otherKeys.AddRange(OtherSourceKeys.Get(file.Path, other));
+                sawOtherSource = true;
+                var origin = OtherSourceKeys.Describe(file.Path);
+                foreach (var key in OtherSourceKeys.Get(file.Path, other))
+                {
+                    otherKeys.Add(new KeyValuePair<string, string>(key, origin));
+                }
             }
         }
 
@@ -114,15 +124,33 @@ public sealed class SecretNameAnalyzer : DiagnosticAnalyzer
             });
         }
 
-        var catalog = new ApiCatalog(context.Compilation, accessors);
+        var sources = new List<ManifestSource>();
+        foreach (var manifest in manifests)
+        {
+            sources.AddRange(manifest.Sources);
+        }
+
+        // Built here, once, before any operation callback: built lazily by the first callback instead, every
+        // concurrent callback would wait for it, and each wait is billed to the analyzer.
+        var catalog = ApiCatalog.For(context.Compilation, accessors);
         var usage = new UsageAnalyzer(
             catalog,
-            new NameChecker(new KnownNames(manifests, otherKeys)),
-            manifests[0],
-            context.Options.AnalyzerConfigOptionsProvider);
+            new NameChecker(new KnownNames(manifests, otherKeys), isApp: sawOtherSource),
+            sources,
+            context.Options.AnalyzerConfigOptionsProvider,
+            new CallFilter(accessors));
 
         context.RegisterOperationAction(usage.AnalyzeInvocation, OperationKind.Invocation);
         context.RegisterOperationAction(usage.AnalyzePropertyReference, OperationKind.PropertyReference);
+    }
+
+    /// <summary>Additional files in ordinal order of their paths (stable across hosts and runs).</summary>
+    internal static IEnumerable<AdditionalText> OrderedByPath(ImmutableArray<AdditionalText> files)
+    {
+        var sorted = new AdditionalText[files.Length];
+        files.CopyTo(sorted);
+        Array.Sort(sorted, static (a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return sorted;
     }
 
     /// <summary>Accessors from .editorconfig and MSBuild; unusable entries and options are reported as INF004.</summary>

@@ -141,11 +141,11 @@ public sealed class CodeFixTests
     public Task No_fix_without_a_suggestion_or_for_a_non_literal() => Create(
         """
         class N { public const string X = "DB_PASWORD"; }
-        class C { string? M() => System.Environment.GetEnvironmentVariable({|INF001:"REDIS_HOST_NAME"|}) + System.Environment.GetEnvironmentVariable({|INF001:N.X|}); }
+        class C { string? M() => System.Environment.GetEnvironmentVariable({|INF005:"REDIS_HOST_NAME"|}) + System.Environment.GetEnvironmentVariable({|INF001:N.X|}); }
         """,
         """
         class N { public const string X = "DB_PASWORD"; }
-        class C { string? M() => System.Environment.GetEnvironmentVariable({|INF001:"REDIS_HOST_NAME"|}) + System.Environment.GetEnvironmentVariable({|INF001:N.X|}); }
+        class C { string? M() => System.Environment.GetEnvironmentVariable({|INF005:"REDIS_HOST_NAME"|}) + System.Environment.GetEnvironmentVariable({|INF001:N.X|}); }
         """).RunAsync();
 
     /// <summary>

@@ -173,5 +173,18 @@ public sealed class ConfigurationKeyTests
         Usings + """
         class C { string? M(IConfiguration c) => c[{|#0:"SENDGRID_TOKEN"|}]; }
         """,
-        Inf001(0, "SENDGRID_TOKEN"));
+        Inf005(0, "SENDGRID_TOKEN"));
+
+    [Fact]
+    public Task Conditional_access_shapes_pass_the_syntactic_filter() => VerifyAsync(
+        Usings + """
+        class C
+        {
+            string? M(IConfiguration? c) =>
+                c?[{|#0:"DB_PASWORD"|}] + c?.GetSection({|#1:"Identiy"|})?.Value + c?.GetConnectionString({|#2:"Bd"|});
+        }
+        """,
+        Inf001(0, "DB_PASWORD", DidYouMean("DB_PASSWORD")),
+        Inf001(1, "Identiy", DidYouMean("Identity")),
+        Inf001(2, "ConnectionStrings:Bd", DidYouMean("ConnectionStrings:Db")));
 }

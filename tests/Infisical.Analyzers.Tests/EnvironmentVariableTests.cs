@@ -25,7 +25,7 @@ public sealed class EnvironmentVariableTests
         """
         class C { string? M() => System.Environment.GetEnvironmentVariable({|#0:"REDIS_HOST_NAME"|}); }
         """,
-        Inf001(0, "REDIS_HOST_NAME"));
+        Inf005(0, "REDIS_HOST_NAME"));
 
     [Fact]
     public Task Overload_with_target_is_checked() => VerifyAsync(

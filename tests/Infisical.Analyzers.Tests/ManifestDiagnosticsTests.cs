@@ -103,9 +103,9 @@ public sealed class ManifestDiagnosticsTests
     [Fact]
     public async Task Newer_schema_version_asks_for_a_package_update()
     {
-        var test = Create(MisspelledRead, manifest: "{ \"schemaVersion\": 2, \"secrets\": [] }");
+        var test = Create(MisspelledRead, manifest: "{ \"schemaVersion\": 3, \"secrets\": [] }");
         test.ExpectedDiagnostics.Add(Inf003(
-            1, 20, 1, 21, "'schemaVersion' 2 is not supported; this analyzer reads version 1 (update the Infisical.Build package)"));
+            1, 20, 1, 21, "'schemaVersion' 3 is not supported; this analyzer reads versions 1 to 2 (update the Infisical.Build package)"));
         await test.RunAsync();
     }
 

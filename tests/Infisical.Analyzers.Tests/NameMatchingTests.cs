@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Infisical.Analyzers.Configuration;
 using Infisical.Analyzers.Manifest;
@@ -58,9 +59,10 @@ public sealed class NameMatchingTests
     [Fact]
     public void Known_names_match_configuration_keys_case_insensitively_and_names_exactly()
     {
-        var manifest = new SecretManifest("demo", null, "dev", "/", ImmutableArray.Create(
-            new ManifestSecret("ConnectionStrings__Db", "/"), new ManifestSecret("API_KEY", "/")));
-        var known = new KnownNames(new[] { manifest }, new[] { "Mail:Host" });
+        var source = new ManifestSource(null, "demo", null, "dev", "/");
+        var manifest = new SecretManifest(ImmutableArray.Create(source), ImmutableArray.Create(
+            new ManifestSecret("ConnectionStrings__Db", "/", source), new ManifestSecret("API_KEY", "/", source)));
+        var known = new KnownNames(new[] { manifest }, new[] { new KeyValuePair<string, string>("Mail:Host", "appsettings.json") });
         Assert.True(known.ProvidesKey("connectionstrings:db"));
         Assert.False(known.ProvidesKey("ConnectionStrings__Db"));
         Assert.True(known.HasSecret("ConnectionStrings__Db"));
@@ -68,8 +70,12 @@ public sealed class NameMatchingTests
         Assert.Equal("API_KEY", known.SecretIgnoringCase("api_key"));
         Assert.True(known.ProvidesSection("ConnectionStrings"));
         Assert.True(known.OtherSourceProvides("mail"));
-        Assert.Equal("API_KEY", known.FindClosest("APIKEY", asConfigurationKey: false));
+        Assert.Equal("API_KEY", known.FindClosest("APIKEY", asConfigurationKey: false)?.Name);
+        Assert.Same(source, known.FindClosest("APIKEY", asConfigurationKey: false)?.Secret?.Source);
         Assert.Null(known.FindClosest("COMPLETELY_DIFFERENT", asConfigurationKey: false));
+        var fromAppSettings = known.FindClosest("Mail:Hots", asConfigurationKey: true);
+        Assert.Equal(("Mail:Host", "appsettings.json"), (fromAppSettings?.Name, fromAppSettings?.Origin));
+        Assert.Null(fromAppSettings?.Secret);
     }
 
     [Fact]

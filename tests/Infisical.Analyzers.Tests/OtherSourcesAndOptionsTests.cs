@@ -38,9 +38,9 @@ public sealed class OtherSourcesAndOptionsTests
         var test = Create(ReadsScreamingKeys.Replace("\"SENDGRID_TOKEN\"", "{|#0:\"SENDGRID_TOKEN\"|}")
             .Replace("\"SMTP_HOST\"", "{|#1:\"SMTP_HOST\"|}").Replace("\"LOCAL_ONLY_FLAG\"", "{|#2:\"LOCAL_ONLY_FLAG\"|}"));
         test.TestState.AdditionalFiles.Add(("/0/appsettings.json", "{ this is not json"));
-        test.ExpectedDiagnostics.Add(Inf001(0, "SENDGRID_TOKEN"));
-        test.ExpectedDiagnostics.Add(Inf001(1, "Mail:SMTP_HOST"));
-        test.ExpectedDiagnostics.Add(Inf001(2, "LOCAL_ONLY_FLAG"));
+        test.ExpectedDiagnostics.Add(Inf005(0, "SENDGRID_TOKEN"));
+        test.ExpectedDiagnostics.Add(Inf005(1, "Mail:SMTP_HOST"));
+        test.ExpectedDiagnostics.Add(Inf005(2, "LOCAL_ONLY_FLAG"));
         await test.RunAsync();
     }
 
@@ -52,7 +52,7 @@ public sealed class OtherSourcesAndOptionsTests
             class C { string? M(IConfiguration c) => c[{|#0:"SENDGRID_TOKEN"|}]; }
             """);
         test.TestState.AdditionalFiles.Add(("/0/obj/infisical/appsettings.Infisical.json", """{ "SENDGRID_TOKEN": "value" }"""));
-        test.ExpectedDiagnostics.Add(Inf001(0, "SENDGRID_TOKEN"));
+        test.ExpectedDiagnostics.Add(Inf005(0, "SENDGRID_TOKEN"));
         await test.RunAsync();
     }
 
@@ -84,7 +84,7 @@ public sealed class OtherSourcesAndOptionsTests
             class C { string? M(IConfiguration c) => c.GetConnectionString({|#0:"Redis"|}) + c["Features:Beta"]; }
             """);
         test.AddGlobalOptions("infisical.candidate_keys = manifest_sections");
-        test.ExpectedDiagnostics.Add(Inf001(0, "ConnectionStrings:Redis"));
+        test.ExpectedDiagnostics.Add(Inf005(0, "ConnectionStrings:Redis"));
         await test.RunAsync();
     }
 
@@ -96,7 +96,7 @@ public sealed class OtherSourcesAndOptionsTests
             class C { string? M(IConfiguration c) => c[{|#0:"Features:Beta"|}] + c["Logging:LogLevel:Default"] + c["AllowedHosts"]; }
             """);
         test.AddGlobalOptions("infisical.candidate_keys = all");
-        test.ExpectedDiagnostics.Add(Inf001(0, "Features:Beta"));
+        test.ExpectedDiagnostics.Add(Inf005(0, "Features:Beta"));
         await test.RunAsync();
     }
 
@@ -108,7 +108,7 @@ public sealed class OtherSourcesAndOptionsTests
             class C { string? M(IConfiguration c) => c["SENDGRID_TOKEN"] + c[{|#0:"Secrets:Mailer"|}]; }
             """);
         test.AddGlobalOptions("infisical.candidate_pattern = ^Secrets:");
-        test.ExpectedDiagnostics.Add(Inf001(0, "Secrets:Mailer"));
+        test.ExpectedDiagnostics.Add(Inf005(0, "Secrets:Mailer"));
         await test.RunAsync();
     }
 

@@ -92,7 +92,7 @@ public sealed class InvalidOptionTests
             class C { string? M() => System.Environment.GetEnvironmentVariable({|#0:"SENDGRID_TOKEN"|}); }
             """);
         test.AddGlobalOptions("infisical.candidate_pattern = ^[A-Z");
-        test.ExpectedDiagnostics.Add(Inf001(0, "SENDGRID_TOKEN"));
+        test.ExpectedDiagnostics.Add(Inf005(0, "SENDGRID_TOKEN"));
         test.ExpectedDiagnostics.Add(new Microsoft.CodeAnalysis.Testing.DiagnosticResult(DiagnosticIds.InvalidOption, Microsoft.CodeAnalysis.DiagnosticSeverity.Warning));
         await test.RunAsync();
     }

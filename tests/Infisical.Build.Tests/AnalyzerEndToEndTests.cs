@@ -110,6 +110,49 @@ public sealed class AnalyzerEndToEndTests
         Assert.Contains("error CS0103: The name 'InfisicalSecretNames' does not exist", optedOut.Output);
     }
 
+    [Fact]
+    public async Task User_secrets_keys_reach_the_analyzer_as_names_only()
+    {
+        // APPDATA is where the user-secrets provider looks first (Windows layout); on Linux it leaves HOME, and so
+        // the NuGet and SDK folders, untouched.
+        var app = await _fixture.CreateProjectAsync("UserSecretsApp", extraProperties: "<UserSecretsId>infisical-e2e-user-secrets</UserSecretsId>");
+        var appData = Path.Combine(app, "appdata");
+        var secretsDir = Path.Combine(appData, "Microsoft", "UserSecrets", "infisical-e2e-user-secrets");
+        Directory.CreateDirectory(secretsDir);
+        const string value = "sk-value-that-must-stay-out-of-the-build";
+        File.WriteAllText(Path.Combine(secretsDir, "secrets.json"), $$"""
+            { "OPENAI_API_KEY": "{{value}}", "Mail": { "Host": "localhost", "Ports": [ 25 ] } }
+            """);
+        // INF005 is info by default; raised here so the build output shows whether the key was known.
+        File.WriteAllText(Path.Combine(app, ".editorconfig"), "root = true\n[*.cs]\ndotnet_diagnostic.INF005.severity = warning\n");
+        File.WriteAllText(Path.Combine(app, "Program.cs"), """
+            var known = Environment.GetEnvironmentVariable("OPENAI_API_KEY");
+            var typo = Environment.GetEnvironmentVariable("OPENAI_API_KEYS");
+            Console.WriteLine($"{known?.Length} {typo?.Length}");
+            """);
+        var environment = _fixture.Credentials();
+        environment["APPDATA"] = appData;
+
+        var build = await _fixture.BuildAsync(app, environment, "-p:InfisicalEnv=dev");
+
+        Assert.True(build.ExitCode == 0, build.Output);
+        var warnings = build.Output.Split('\n').Where(l => l.Contains("warning INF00", StringComparison.Ordinal)).Select(l => l.Trim()).Distinct().ToList();
+        var line = Assert.Single(warnings);
+        Assert.Contains("Program.cs(2,", line);
+        Assert.Contains("warning INF001", line);
+        Assert.Contains("did you mean 'OPENAI_API_KEY'? (a key in user secrets)", line);
+        var keys = File.ReadAllText(Path.Combine(app, "obj", "Debug", "net10.0", "infisical", "infisical.usersecrets.keys"));
+        Assert.Equal("Mail:Host\nMail:Ports:0\nOPENAI_API_KEY\n", keys);
+        Assert.DoesNotContain(value, build.Output);
+
+        // Opted out, the same key is known nowhere: proof that the keys file is what silenced it. (A rebuild: with
+        // one AdditionalFiles item fewer and nothing newer, an incremental build would skip the compiler.)
+        var optedOut = await _fixture.BuildAsync(app, environment, "-p:InfisicalEnv=dev", "-p:InfisicalAnalyzerReadsUserSecrets=false", "--no-incremental");
+        Assert.True(optedOut.ExitCode == 0, optedOut.Output);
+        Assert.Contains("warning INF005", optedOut.Output);
+        Assert.Contains("'OPENAI_API_KEY' is in no configuration source", optedOut.Output);
+    }
+
     private static bool Contains(byte[] haystack, byte[] needle)
     {
         for (var i = 0; i + needle.Length <= haystack.Length; i++)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Infisical.Analyzers.Configuration;
 using Microsoft.CodeAnalysis;
@@ -17,26 +18,31 @@ internal sealed class ApiCatalog
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _isConfiguration = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _isSection = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, ApiBinding?> _byShape = new(SymbolEqualityComparer.Default);
-    private readonly INamespaceSymbol? _infisicalClientNamespace;
+    private readonly ImmutableArray<INamedTypeSymbol> _configurations;
+    private readonly ImmutableArray<INamedTypeSymbol> _sections;
+    private readonly FrameworkTypes _types;
 
-    public ApiCatalog(Compilation compilation, IEnumerable<UserAccessor> accessors)
+    private ApiCatalog(Compilation compilation, IEnumerable<UserAccessor> accessors)
     {
-        Configuration = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
-        Section = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfigurationSection");
-        _infisicalClientNamespace = FindNamespace(compilation.GlobalNamespace, "Infisical", "Client");
+        _types = new FrameworkTypes(compilation);
+        _configurations = _types.Find("Microsoft.Extensions.Configuration.IConfiguration");
+        _sections = _types.Find("Microsoft.Extensions.Configuration.IConfigurationSection");
 
-        AddStatic(compilation, "System.Environment", "GetEnvironmentVariable", new ApiBinding(NameKind.EnvironmentVariable, 0));
-        if (Configuration is not null)
+        AddStatic("System.Environment", "GetEnvironmentVariable", new ApiBinding(NameKind.EnvironmentVariable, 0));
+        foreach (var configuration in _configurations)
         {
-            AddMembers(Configuration, "GetSection", new ApiBinding(NameKind.ConfigurationSection, 0, composesWithReceiver: true));
+            AddMembers(configuration, "GetSection", new ApiBinding(NameKind.ConfigurationSection, 0, composesWithReceiver: true));
+        }
+
+        if (!_configurations.IsEmpty)
+        {
             const string extensions = "Microsoft.Extensions.Configuration.ConfigurationExtensions";
-            AddStatic(compilation, extensions, "GetRequiredSection", new ApiBinding(NameKind.ConfigurationSection, 1, composesWithReceiver: true));
-            AddStatic(compilation, extensions, "GetConnectionString", new ApiBinding(NameKind.ConfigurationKey, 1, "ConnectionStrings", true));
+            AddStatic(extensions, "GetRequiredSection", new ApiBinding(NameKind.ConfigurationSection, 1, composesWithReceiver: true));
+            AddStatic(extensions, "GetConnectionString", new ApiBinding(NameKind.ConfigurationKey, 1, "ConnectionStrings", true));
             const string binder = "Microsoft.Extensions.Configuration.ConfigurationBinder";
-            AddStatic(compilation, binder, "GetValue", new ApiBinding(NameKind.ConfigurationKey, -1, composesWithReceiver: true));
-            AddStatic(compilation, binder, "Bind", new ApiBinding(NameKind.ConfigurationSection, -1, composesWithReceiver: true));
+            AddStatic(binder, "GetValue", new ApiBinding(NameKind.ConfigurationKey, -1, composesWithReceiver: true));
+            AddStatic(binder, "Bind", new ApiBinding(NameKind.ConfigurationSection, -1, composesWithReceiver: true));
             AddStatic(
-                compilation,
                 "Microsoft.Extensions.DependencyInjection.OptionsBuilderConfigurationExtensions",
                 "BindConfiguration",
                 new ApiBinding(NameKind.ConfigurationSection, 1));
@@ -56,10 +62,8 @@ internal sealed class ApiCatalog
         }
     }
 
-    /// <summary>IConfiguration, or null when the compilation does not reference Microsoft.Extensions.Configuration.</summary>
-    public INamedTypeSymbol? Configuration { get; }
+    public static ApiCatalog For(Compilation compilation, IEnumerable<UserAccessor> accessors) => new(compilation, accessors);
 
-    public INamedTypeSymbol? Section { get; }
 
     /// <summary>The binding for a called method, or null when its arguments are not names.</summary>
     public ApiBinding? Find(IMethodSymbol method)
@@ -115,34 +119,40 @@ internal sealed class ApiCatalog
     }
 
     /// <summary>True for IConfiguration and every type implementing it.</summary>
-    public bool IsConfiguration(ITypeSymbol? type) => IsOrImplements(type, Configuration, _isConfiguration);
+    public bool IsConfiguration(ITypeSymbol? type) => IsOrImplements(type, _configurations, _isConfiguration);
 
     /// <summary>True for IConfigurationSection and its implementations: keys read on one are relative.</summary>
-    public bool IsSection(ITypeSymbol? type) => IsOrImplements(type, Section, _isSection);
+    public bool IsSection(ITypeSymbol? type) => IsOrImplements(type, _sections, _isSection);
 
-    private static bool IsOrImplements(ITypeSymbol? type, INamedTypeSymbol? @interface, ConcurrentDictionary<ITypeSymbol, bool> cache)
+    private static bool IsOrImplements(ITypeSymbol? type, ImmutableArray<INamedTypeSymbol> interfaces, ConcurrentDictionary<ITypeSymbol, bool> cache)
     {
-        if (type is null || @interface is null)
+        if (type is null || interfaces.IsEmpty)
         {
             return false;
         }
 
         return cache.GetOrAdd(type, t =>
-            SymbolEqualityComparer.Default.Equals(t, @interface) ||
-            t.AllInterfaces.Contains(@interface, SymbolEqualityComparer.Default));
+        {
+            foreach (var @interface in interfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(t, @interface) || t.AllInterfaces.Contains(@interface, SymbolEqualityComparer.Default))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        });
     }
 
     /// <summary>True for types declared in the Infisical.Client namespace (or below it).</summary>
-    public bool IsInfisicalClientType(INamedTypeSymbol? type)
+    public static bool IsInfisicalClientType(INamedTypeSymbol? type)
     {
-        if (_infisicalClientNamespace is null || type is null)
+        // Compared by name up the chain: resolving the namespace up front would merge the global namespace of
+        // every reference, a fixed cost each compilation pays even when no call ever needs it.
+        for (var ns = type?.ContainingNamespace; ns is not null && !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
         {
-            return false;
-        }
-
-        for (var ns = type.ContainingNamespace; ns is not null && !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
-        {
-            if (SymbolEqualityComparer.Default.Equals(ns, _infisicalClientNamespace))
+            if (ns.Name == "Client" && ns.ContainingNamespace is { Name: "Infisical" } parent && parent.ContainingNamespace is { IsGlobalNamespace: true })
             {
                 return true;
             }
@@ -194,9 +204,9 @@ internal sealed class ApiCatalog
         return new ApiBinding(binding.Kind, int.MaxValue);
     }
 
-    private void AddStatic(Compilation compilation, string typeName, string methodName, ApiBinding binding)
+    private void AddStatic(string typeName, string methodName, ApiBinding binding)
     {
-        if (compilation.GetTypeByMetadataName(typeName) is { } type)
+        foreach (var type in _types.Find(typeName))
         {
             AddMembers(type, methodName, binding);
         }
@@ -216,30 +226,4 @@ internal sealed class ApiCatalog
 
     private static bool HasStringAt(IMethodSymbol method, int ordinal) =>
         ordinal == -1 || (ordinal < method.Parameters.Length && method.Parameters[ordinal].Type.SpecialType == SpecialType.System_String);
-
-    private static INamespaceSymbol? FindNamespace(INamespaceSymbol root, params string[] path)
-    {
-        var current = root;
-        foreach (var part in path)
-        {
-            INamespaceSymbol? next = null;
-            foreach (var ns in current.GetNamespaceMembers())
-            {
-                if (ns.Name == part)
-                {
-                    next = ns;
-                    break;
-                }
-            }
-
-            if (next is null)
-            {
-                return null;
-            }
-
-            current = next;
-        }
-
-        return current;
-    }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Infisical.Analyzers.Manifest;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -7,45 +8,65 @@ namespace Infisical.Analyzers.Analysis;
 
 /// <summary>
 /// An Infisical client call may name its own project, environment or path. When a constant there differs
-/// from what the manifest describes, the manifest says nothing about that secret, so it is not checked.
+/// from every source the manifests describe, they say nothing about that secret, so it is not checked.
 /// </summary>
 internal static class InfisicalScope
 {
-    /// <summary>True when a call's arguments point somewhere the manifest does not describe.</summary>
-    public static bool CallPointsElsewhere(IInvocationOperation invocation, SecretManifest manifest)
+    /// <summary>True when a call's arguments point somewhere no manifest source describes.</summary>
+    public static bool CallPointsElsewhere(IInvocationOperation invocation, IReadOnlyList<ManifestSource> sources)
     {
-        foreach (var argument in invocation.Arguments)
+        foreach (var source in sources)
         {
-            if (argument.Parameter is { } parameter && Differs(parameter.Name, argument.Value, manifest))
+            var differs = false;
+            foreach (var argument in invocation.Arguments)
             {
-                return true;
+                if (argument.Parameter is { } parameter && Differs(parameter.Name, argument.Value, source))
+                {
+                    differs = true;
+                    break;
+                }
+            }
+
+            if (!differs)
+            {
+                return false;
             }
         }
 
-        return false;
+        return true;
     }
 
-    /// <summary>True when an options initializer sets another project, environment or path.</summary>
-    public static bool InitializerPointsElsewhere(ISimpleAssignmentOperation nameAssignment, SecretManifest manifest)
+    /// <summary>True when an options initializer sets a project, environment or path no source describes.</summary>
+    public static bool InitializerPointsElsewhere(ISimpleAssignmentOperation nameAssignment, IReadOnlyList<ManifestSource> sources)
     {
         if (nameAssignment.Parent is not IObjectOrCollectionInitializerOperation initializer)
         {
             return false;
         }
 
-        foreach (var sibling in initializer.Initializers)
+        foreach (var source in sources)
         {
-            if (sibling is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment &&
-                Differs(property.Property.Name, assignment.Value, manifest))
+            var differs = false;
+            foreach (var sibling in initializer.Initializers)
             {
-                return true;
+                if (sibling is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment &&
+                    Differs(property.Property.Name, assignment.Value, source))
+                {
+                    differs = true;
+                    break;
+                }
+            }
+
+            if (!differs)
+            {
+                return false;
             }
         }
 
-        return false;
+        return true;
     }
 
-    private static bool Differs(string name, IOperation value, SecretManifest manifest)
+    private static bool Differs(string name, IOperation value, ManifestSource manifest)
     {
         if (value.ConstantValue is not { HasValue: true, Value: string text })
         {

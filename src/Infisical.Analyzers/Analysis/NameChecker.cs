@@ -7,16 +7,23 @@ namespace Infisical.Analyzers.Analysis;
 /// <summary>A name that should be reported, with the hint and code-fix replacement if one exists.</summary>
 internal sealed class Finding
 {
-    public Finding(string shownName, string? suggestion, string? replacement, string? suggestedSecret, string? note)
+    public Finding(string shownName, CloseName? closest, string? suggestion, string? replacement, string? note, bool unknownEverywhere)
     {
         ShownName = shownName;
+        Closest = closest;
+        IsUnknownEverywhere = unknownEverywhere;
         Suggestion = suggestion;
         Replacement = replacement;
-        SuggestedSecret = suggestedSecret;
         Note = note;
     }
 
     public string ShownName { get; }
+
+    /// <summary>The close known name, if any.</summary>
+    public CloseName? Closest { get; }
+
+    /// <summary>True for INF005: no known name is close, so the value may well come from a source the compiler cannot see.</summary>
+    public bool IsUnknownEverywhere { get; }
 
     /// <summary>The name as the code should spell it (a configuration key for configuration APIs).</summary>
     public string? Suggestion { get; }
@@ -24,26 +31,33 @@ internal sealed class Finding
     /// <summary>The literal's new text; null when the fix cannot be expressed in the flagged literal alone.</summary>
     public string? Replacement { get; }
 
-    public string? SuggestedSecret { get; }
+    /// <summary>The suggested secret as the manifest spells it, when the suggestion is an Infisical secret.</summary>
+    public string? SuggestedSecret => Closest?.Secret is { } secret ? secret.Name : null;
 
     public string? Note { get; }
 }
 
 /// <summary>
-/// Decides whether a name read in code is missing from Infisical. Precision first: a name is only reported
-/// when it is a candidate (see <see cref="CandidateKinds"/>), is not a platform name, and no other source
-/// visible to the compiler provides it.
+/// Decides whether a name read in code is missing from Infisical, and how loudly to say so. A missing name
+/// close to a known one (a secret, or a key another visible source provides) is a likely typo: INF001. A
+/// candidate (see <see cref="CandidateKinds"/>) known nowhere is reported as INF005, quietly, because its value
+/// may come from a source the compiler cannot see (the consuming app, the platform). Platform names never count.
 /// </summary>
 internal sealed class NameChecker
 {
     private readonly KnownNames _known;
+    private readonly bool _isApp;
 
     // Missing names repeat across files (the same key read in many places): search for a close name once.
-    private readonly ConcurrentDictionary<string, string?> _closest = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CloseName?> _closest = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<CheckKey, Finding?> _decided = new();
 
-    public NameChecker(KnownNames known)
+    /// <param name="known">Every name visible to the compilation.</param>
+    /// <param name="isApp">True when another configuration source file is visible (see <see cref="CandidateKinds.AllInApps"/>).</param>
+    public NameChecker(KnownNames known, bool isApp)
     {
         _known = known;
+        _isApp = isApp;
     }
 
     /// <param name="kind">How the API reads the name.</param>
@@ -51,6 +65,14 @@ internal sealed class NameChecker
     /// <param name="literal">The name exactly as passed to the API.</param>
     /// <param name="settings">Options for the file being analysed.</param>
     public Finding? Check(NameKind kind, string section, string literal, AnalyzerSettings settings)
+    {
+        // The same few names are read in file after file: decide each (kind, section, literal, options) once.
+        // The platform test alone is dozens of prefix comparisons per name.
+        var key = new CheckKey(kind, section, literal, settings);
+        return _decided.TryGetValue(key, out var decided) ? decided : _decided.GetOrAdd(key, Decide(kind, section, literal, settings));
+    }
+
+    private Finding? Decide(NameKind kind, string section, string literal, AnalyzerSettings settings)
     {
         var name = KeyNames.Combine(section, literal);
         if (name.Length == 0 || settings.IsIgnored(name) || settings.IsIgnored(literal))
@@ -66,6 +88,7 @@ internal sealed class NameChecker
         };
     }
 
+    /// <summary>An Infisical client call names a secret outright: missing is always INF001, close match or not.</summary>
     private Finding? CheckSecret(string name)
     {
         if (_known.HasSecret(name))
@@ -74,60 +97,64 @@ internal sealed class NameChecker
         }
 
         var closest = Closest(name, 'x');
-        return new Finding(name, closest, closest, closest, CaseNote(name, closest, "Infisical secret names are case-sensitive"));
+        var secret = closest?.Secret is { } s ? s.Name : null;
+        return new Finding(name, closest, secret, secret, CaseNote(name, secret, "Infisical secret names are case-sensitive"), unknownEverywhere: false);
     }
 
     private Finding? CheckEnvironmentVariable(string name, AnalyzerSettings settings)
     {
-        if (IsPlatform(name) || _known.HasSecret(name) ||
+        // Hash lookups first: most names read are known, and the platform list is the slower test.
+        if (_known.HasSecret(name) ||
             (!settings.EnvironmentVariablesCaseSensitive && _known.SecretIgnoringCase(name) is not null) ||
-            _known.OtherSourceProvides(KeyNames.ToConfigurationKey(name)))
+            _known.OtherSourceProvides(KeyNames.ToConfigurationKey(name)) || IsPlatform(name))
         {
             return null;
         }
 
-        var closest = Closest(name, 'x');
-        if (!IsCandidate(name, name, closest, settings))
+        var closest = settings.Checks(CandidateKinds.NearMisses) ? Closest(name, 'x') : null;
+        if (closest is null && !IsCandidate(name, name, settings))
         {
             return null;
         }
 
-        var note = CaseNote(name, closest, "environment variable names are case-sensitive on Linux and macOS");
-        return new Finding(name, closest, closest, closest, note);
+        var note = CaseNote(name, closest?.Name, "environment variable names are case-sensitive on Linux and macOS") ?? OriginNote(closest);
+        return new Finding(name, closest, closest?.Name, closest?.Name, note, unknownEverywhere: closest is null);
     }
 
     private Finding? CheckConfigurationKey(NameKind kind, string section, string literal, string key, AnalyzerSettings settings)
     {
-        if (IsPlatform(key) || _known.ProvidesKey(key) ||
-            (kind == NameKind.ConfigurationSection && _known.ProvidesSection(key)))
+        if (_known.ProvidesKey(key) || (kind == NameKind.ConfigurationSection && _known.ProvidesSection(key)) || IsPlatform(key))
         {
             return null;
         }
 
-        var closest = Closest(key, kind == NameKind.ConfigurationSection ? 's' : 'k');
-        if (!IsCandidate(key, literal, closest, settings))
+        var closest = settings.Checks(CandidateKinds.NearMisses) ? Closest(key, kind == NameKind.ConfigurationSection ? 's' : 'k') : null;
+        if (closest is null && !IsCandidate(key, literal, settings))
         {
             return null;
         }
 
-        string? suggestion = closest is null ? null : KeyNames.ToConfigurationKey(closest);
-        return new Finding(key, suggestion, RelativeTo(section, suggestion), closest, note: null);
+        var suggestion = closest is null ? null : KeyNames.ToConfigurationKey(closest.Name);
+        return new Finding(key, closest, suggestion, RelativeTo(section, suggestion), OriginNote(closest), unknownEverywhere: closest is null);
     }
 
     // The pattern is tried on the full (composed) name and on the part written at this call:
     // a SCREAMING_SNAKE leaf under a section ("Mail" → "SMTP_HOST") still counts.
-    private bool IsCandidate(string name, string literal, string? closest, AnalyzerSettings settings)
+    private bool IsCandidate(string name, string literal, AnalyzerSettings settings)
     {
         var kinds = settings.Candidates;
         return (kinds & CandidateKinds.All) != 0 ||
-               ((kinds & CandidateKinds.NearMisses) != 0 && closest is not null) ||
+               (_isApp && (kinds & CandidateKinds.AllInApps) != 0) ||
                ((kinds & CandidateKinds.ScreamingSnake) != 0 && (Matches(settings, name) || Matches(settings, literal))) ||
                ((kinds & CandidateKinds.ManifestSections) != 0 && _known.IsInManifestSection(name));
     }
 
+    private static string? OriginNote(CloseName? closest) =>
+        closest?.Origin is { } origin ? "a key in " + origin : null;
+
     /// <param name="name">The name to look up.</param>
     /// <param name="mode">'x' exact names, 'k' configuration keys, 's' configuration keys and sections.</param>
-    private string? Closest(string name, char mode) =>
+    private CloseName? Closest(string name, char mode) =>
         _closest.GetOrAdd(mode + name, _ => _known.FindClosest(name, asConfigurationKey: mode != 'x', includeSections: mode == 's'));
 
     private static bool Matches(AnalyzerSettings settings, string name)
@@ -161,4 +188,30 @@ internal sealed class NameChecker
 
     private static string? CaseNote(string name, string? closest, string why) =>
         closest is not null && string.Equals(name, closest, StringComparison.OrdinalIgnoreCase) ? why : null;
+}
+
+/// <summary>What a check depends on besides the compilation's names (settings are cached per options object).</summary>
+internal readonly struct CheckKey : IEquatable<CheckKey>
+{
+    private readonly NameKind _kind;
+    private readonly string _section;
+    private readonly string _literal;
+    private readonly AnalyzerSettings _settings;
+
+    public CheckKey(NameKind kind, string section, string literal, AnalyzerSettings settings)
+    {
+        _kind = kind;
+        _section = section;
+        _literal = literal;
+        _settings = settings;
+    }
+
+    public bool Equals(CheckKey other) =>
+        _kind == other._kind && ReferenceEquals(_settings, other._settings) &&
+        string.Equals(_section, other._section, StringComparison.Ordinal) && string.Equals(_literal, other._literal, StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is CheckKey other && Equals(other);
+
+    public override int GetHashCode() =>
+        unchecked((((int)_kind * 397) ^ StringComparer.Ordinal.GetHashCode(_section)) * 397 ^ StringComparer.Ordinal.GetHashCode(_literal));
 }

@@ -14,6 +14,8 @@ internal sealed class SectionResolver
     private const int MaxDepth = 8;
     private readonly ApiCatalog _catalog;
 
+    private ApiCatalog Catalog => _catalog;
+
     public SectionResolver(ApiCatalog catalog)
     {
         _catalog = catalog;
@@ -40,7 +42,7 @@ internal sealed class SectionResolver
         receiver = Unwrap(receiver);
         switch (receiver)
         {
-            case IInvocationOperation invocation when _catalog.Find(invocation.TargetMethod) is { Kind: NameKind.ConfigurationSection, ComposesWithReceiver: true } binding:
+            case IInvocationOperation invocation when Catalog.Find(invocation.TargetMethod) is { Kind: NameKind.ConfigurationSection, ComposesWithReceiver: true } binding:
                 var key = ConstantArgument(invocation, binding.KeyParameter);
                 if (key is null)
                 {
@@ -54,7 +56,7 @@ internal sealed class SectionResolver
                 return ResolveLocal(local, depth);
         }
 
-        return _catalog.IsSection(receiver.Type) ? null : string.Empty;
+        return Catalog.IsSection(receiver.Type) ? null : string.Empty;
     }
 
     /// <summary>The IConfiguration a call reads from: its instance, or an extension method's first argument.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Infisical.Analyzers.Configuration;
 using Infisical.Analyzers.Manifest;
@@ -11,16 +12,21 @@ namespace Infisical.Analyzers.Analysis;
 internal sealed class UsageAnalyzer
 {
     private readonly ApiCatalog _catalog;
+
+    private ApiCatalog Catalog => _catalog;
     private readonly NameChecker _checker;
-    private readonly SecretManifest _manifest;
+    private readonly IReadOnlyList<ManifestSource> _sources;
     private readonly AnalyzerConfigOptionsProvider _options;
     private readonly SectionResolver _sections;
+    private readonly CallFilter _filter;
 
-    public UsageAnalyzer(ApiCatalog catalog, NameChecker checker, SecretManifest manifest, AnalyzerConfigOptionsProvider options)
+    // sources: every manifest's sources, manifests ordered by path; messages name the first when no suggestion says better.
+    public UsageAnalyzer(ApiCatalog catalog, NameChecker checker, IReadOnlyList<ManifestSource> sources, AnalyzerConfigOptionsProvider options, CallFilter filter)
     {
+        _filter = filter;
         _catalog = catalog;
         _checker = checker;
-        _manifest = manifest;
+        _sources = sources;
         _options = options;
         _sections = new SectionResolver(catalog);
     }
@@ -28,14 +34,15 @@ internal sealed class UsageAnalyzer
     public void AnalyzeInvocation(OperationAnalysisContext context)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (_catalog.Find(invocation.TargetMethod) is not { } binding ||
+        if (!_filter.MayName(invocation.Syntax) ||
+            Catalog.Find(invocation.TargetMethod) is not { } binding ||
             SectionResolver.ArgumentFor(invocation, binding.KeyParameter) is not { } argument ||
             argument.Value.ConstantValue is not { HasValue: true, Value: string literal })
         {
             return;
         }
 
-        if (binding.Kind == NameKind.InfisicalSecret && InfisicalScope.CallPointsElsewhere(invocation, _manifest))
+        if (binding.Kind == NameKind.InfisicalSecret && InfisicalScope.CallPointsElsewhere(invocation, _sources))
         {
             return;
         }
@@ -63,18 +70,23 @@ internal sealed class UsageAnalyzer
     public void AnalyzePropertyReference(OperationAnalysisContext context)
     {
         var reference = (IPropertyReferenceOperation)context.Operation;
+        if (!CallFilter.MayNameProperty(reference.Syntax))
+        {
+            return;
+        }
+
         var property = reference.Property;
         if (property.IsIndexer)
         {
             AnalyzeIndexer(context, reference);
         }
         else if (property.Name == "SecretName" &&
-                 _catalog.IsInfisicalClientType(property.ContainingType) &&
+                 ApiCatalog.IsInfisicalClientType(property.ContainingType) &&
                  ApiCatalog.IsExistingSecretOperation(property.ContainingType.Name) &&
                  reference.Parent is ISimpleAssignmentOperation assignment &&
                  assignment.Target == reference &&
                  assignment.Value.ConstantValue is { HasValue: true, Value: string name } &&
-                 !InfisicalScope.InitializerPointsElsewhere(assignment, _manifest))
+                 !InfisicalScope.InitializerPointsElsewhere(assignment, _sources))
         {
             Check(context, NameKind.InfisicalSecret, string.Empty, name, assignment.Value.Syntax);
         }
@@ -84,7 +96,7 @@ internal sealed class UsageAnalyzer
     {
         if (reference.Arguments.Length != 1 ||
             reference.Arguments[0].Value.ConstantValue is not { HasValue: true, Value: string key } ||
-            !_catalog.IsConfiguration(reference.Property.ContainingType) ||
+            !Catalog.IsConfiguration(reference.Property.ContainingType) ||
             (reference.Parent is IAssignmentOperation write && write.Target == reference))
         {
             // Writes (config["X"] = …) define keys rather than read them.
@@ -109,10 +121,10 @@ internal sealed class UsageAnalyzer
 
         return parent switch
         {
-            IPropertyReferenceOperation { Property.IsIndexer: true } indexer => _catalog.IsConfiguration(indexer.Property.ContainingType),
-            IInvocationOperation call => _catalog.Find(call.TargetMethod) is { ComposesWithReceiver: true },
+            IPropertyReferenceOperation { Property.IsIndexer: true } indexer => Catalog.IsConfiguration(indexer.Property.ContainingType),
+            IInvocationOperation call => Catalog.Find(call.TargetMethod) is { ComposesWithReceiver: true },
             IArgumentOperation { Parent: IInvocationOperation call, Parameter.Ordinal: 0 } when call.TargetMethod.IsExtensionMethod =>
-                _catalog.Find(call.TargetMethod) is { ComposesWithReceiver: true } binding && binding.KeyParameter < call.TargetMethod.Parameters.Length,
+                Catalog.Find(call.TargetMethod) is { ComposesWithReceiver: true } binding && binding.KeyParameter < call.TargetMethod.Parameters.Length,
             _ => false,
         };
     }
@@ -142,14 +154,29 @@ internal sealed class UsageAnalyzer
             hint += $" ({finding.Note})";
         }
 
+        // The suggested secret's own source and path; otherwise the first source, saying how many others were searched.
+        var source = _sources[0];
+        var path = source.SecretPath;
+        if (finding.Closest?.Secret is { } secret)
+        {
+            source = secret.Source;
+            path = secret.Path;
+        }
+        else if (_sources.Count > 1)
+        {
+            var others = _sources.Count - 1;
+            var plural = others == 1 ? "1 other Infisical source" : $"{others} other Infisical sources";
+            hint = finding.IsUnknownEverywhere ? " and " + plural : " or in " + plural + hint;
+        }
+
         context.ReportDiagnostic(Diagnostic.Create(
-            DiagnosticDescriptors.UnknownSecretName,
+            finding.IsUnknownEverywhere ? DiagnosticDescriptors.UnknownKey : DiagnosticDescriptors.UnknownSecretName,
             syntax.GetLocation(),
             properties,
             finding.ShownName,
-            _manifest.Project,
-            _manifest.Environment,
-            _manifest.SecretPath,
+            source.Project,
+            source.Environment,
+            path,
             hint));
     }
 }

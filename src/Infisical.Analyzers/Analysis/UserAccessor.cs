@@ -23,6 +23,19 @@ internal sealed class UserAccessor
 
     public string? Prefix { get; }
 
+    /// <summary>The method's simple name ("GetRequiredValue" of "M:App.Ext.GetRequiredValue(…)"), for the syntactic pre-filter.</summary>
+    public string MethodName
+    {
+        get
+        {
+            var end = Id.IndexOf('(');
+            var full = end < 0 ? Id : Id.Substring(0, end);
+            var name = full.Substring(full.LastIndexOf('.') + 1);
+            var tick = name.IndexOf('`');
+            return tick < 0 ? name : name.Substring(0, tick);
+        }
+    }
+
     /// <summary>
     /// Parses entries separated by '|', ';' or whitespace. (Commas belong to parameter lists, and a ';' may
     /// be cut off by .editorconfig comment handling, so '|' is the documented separator.)

@@ -23,6 +23,12 @@ internal enum CandidateKinds
 
     /// <summary>Every key that is not a platform name.</summary>
     All = 8,
+
+    /// <summary>
+    /// Every key, in a project where another configuration source is visible (appsettings*, launchSettings, user
+    /// secrets): an application. A project with none, typically a library, reads keys its consumers provide.
+    /// </summary>
+    AllInApps = 16,
 }
 
 /// <summary>
@@ -59,6 +65,9 @@ internal sealed class AnalyzerSettings
 
     public CandidateKinds Candidates { get; }
 
+    /// <summary>True when this kind of key is checked ('all' includes every kind).</summary>
+    public bool Checks(CandidateKinds kind) => (Candidates & (kind | CandidateKinds.All)) != 0;
+
     public Regex CandidatePattern { get; }
 
     /// <summary>Why the configured candidate pattern was not usable, or null.</summary>
@@ -93,7 +102,8 @@ internal sealed class AnalyzerSettings
     {
         if (!options.TryGetValue(CandidateKeysKey, out var raw) || raw.Trim().Length == 0)
         {
-            return CandidateKinds.ScreamingSnake | CandidateKinds.NearMisses;
+            // Chosen from the realistic corpus's figures (docs/diagnostics/INF005.md).
+            return CandidateKinds.NearMisses | CandidateKinds.ScreamingSnake | CandidateKinds.AllInApps;
         }
 
         var kinds = CandidateKinds.None;
@@ -105,6 +115,7 @@ internal sealed class AnalyzerSettings
                 "near_misses" => CandidateKinds.NearMisses,
                 "manifest_sections" => CandidateKinds.ManifestSections,
                 "all" => CandidateKinds.All,
+                "all_in_apps" => CandidateKinds.AllInApps,
                 _ => CandidateKinds.None,
             };
         }

@@ -4,105 +4,172 @@ using Infisical.Analyzers.Manifest;
 
 namespace Infisical.Analyzers.Configuration;
 
+/// <summary>A close known name found for a missing one: an Infisical secret, or a key another source provides.</summary>
+internal sealed class CloseName
+{
+    public CloseName(string name, ManifestSecret? secret, string? origin)
+    {
+        Name = name;
+        Secret = secret;
+        Origin = origin;
+    }
+
+    /// <summary>The secret name as in the manifest, or the configuration key as another source spells it.</summary>
+    public string Name { get; }
+
+    /// <summary>The secret (or the first secret under the section) when the name is Infisical's.</summary>
+    public ManifestSecret? Secret { get; }
+
+    /// <summary>The file that provides the name when it is not Infisical's ("appsettings.json", "user secrets").</summary>
+    public string? Origin { get; }
+}
+
 /// <summary>
-/// Every name the compilation can see, indexed for O(1) lookups: the manifest's secret names (exact and as
-/// configuration keys), and keys other configuration sources provide (appsettings*.json, launchSettings.json).
-/// Built once per compilation.
+/// Every name the compilation can see, indexed for O(1) lookups: the manifests' secret names (exact and as
+/// configuration keys, each with the source it came from), and keys other configuration sources provide
+/// (appsettings*.json, launchSettings.json, user secrets). Built once per compilation.
 /// </summary>
 internal sealed class KnownNames
 {
-    private readonly HashSet<string> _secretNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ManifestSecret> _secretNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _secretNamesIgnoringCase = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _secretKeys = new(StringComparer.OrdinalIgnoreCase);
-    private readonly HashSet<string> _secretSections = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, ManifestSecret> _secretSections = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _secretTopSections = new(StringComparer.OrdinalIgnoreCase);
-    private readonly HashSet<string> _otherKeys = new(StringComparer.OrdinalIgnoreCase);
-    private readonly HashSet<string> _otherSections = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<string> _allSecretNames = new();
-    private readonly List<string> _allSecretNamesAndSections = new();
+    private readonly Dictionary<string, string> _otherKeys = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _otherSections = new(StringComparer.OrdinalIgnoreCase);
 
-    public KnownNames(IReadOnlyList<SecretManifest> manifests, IEnumerable<string> otherSourceKeys)
+    // Search lists for "did you mean", in the order ties are broken: Infisical first, first listing first.
+    private readonly List<ManifestSecret> _secretList = new();
+    private readonly List<KeyValuePair<string, ManifestSecret>> _sectionList = new();
+    private readonly List<KeyValuePair<string, string>> _otherKeyList = new();
+    private readonly List<KeyValuePair<string, string>> _otherSectionList = new();
+
+    // Both inputs come in a deterministic order (files by path): the first listing of a name is the one a message names.
+    public KnownNames(IReadOnlyList<SecretManifest> manifests, IEnumerable<KeyValuePair<string, string>> otherSourceKeys)
     {
         foreach (var manifest in manifests)
         {
             foreach (var secret in manifest.Secrets)
             {
-                AddSecret(secret.Name);
+                AddSecret(secret);
             }
         }
 
-        foreach (var key in otherSourceKeys)
+        foreach (var pair in otherSourceKeys)
         {
-            var configKey = KeyNames.ToConfigurationKey(key);
-            _otherKeys.Add(configKey);
+            var configKey = KeyNames.ToConfigurationKey(pair.Key);
+            if (!_otherKeys.ContainsKey(configKey))
+            {
+                _otherKeys.Add(configKey, pair.Value);
+                _otherKeyList.Add(new KeyValuePair<string, string>(configKey, pair.Value));
+            }
+
             foreach (var prefix in KeyNames.SectionPrefixes(configKey))
             {
-                _otherSections.Add(prefix);
+                if (!_otherSections.ContainsKey(prefix))
+                {
+                    _otherSections.Add(prefix, pair.Value);
+                    _otherSectionList.Add(new KeyValuePair<string, string>(prefix, pair.Value));
+                }
             }
         }
     }
 
     /// <summary>True when the exact (case-sensitive) secret name is in a manifest.</summary>
-    public bool HasSecret(string name) => _secretNames.Contains(name);
+    public bool HasSecret(string name) => _secretNames.ContainsKey(name);
 
     /// <summary>The manifest name differing from this one only by case, if any.</summary>
     public string? SecretIgnoringCase(string name) =>
         _secretNamesIgnoringCase.TryGetValue(name, out var found) ? found : null;
 
+    /// <summary>The first listing of a secret name (ordinal), for the source it came from.</summary>
+    public ManifestSecret? Secret(string name) => _secretNames.TryGetValue(name, out var secret) ? secret : null;
+
     /// <summary>True when a manifest secret or another source provides this configuration key (case-insensitive).</summary>
     public bool ProvidesKey(string configurationKey) =>
-        _secretKeys.Contains(configurationKey) || _otherKeys.Contains(configurationKey);
+        _secretKeys.Contains(configurationKey) || _otherKeys.ContainsKey(configurationKey);
 
     /// <summary>True when some known key lives under this section.</summary>
     public bool ProvidesSection(string configurationKey) =>
-        _secretSections.Contains(configurationKey) || _otherSections.Contains(configurationKey);
+        _secretSections.ContainsKey(configurationKey) || _otherSections.ContainsKey(configurationKey);
 
     /// <summary>True when another source (not Infisical) provides the key or section.</summary>
     public bool OtherSourceProvides(string configurationKey) =>
-        _otherKeys.Contains(configurationKey) || _otherSections.Contains(configurationKey);
+        _otherKeys.ContainsKey(configurationKey) || _otherSections.ContainsKey(configurationKey);
 
     /// <summary>True when the key's first section is one the manifest uses ("ConnectionStrings").</summary>
     public bool IsInManifestSection(string configurationKey) =>
         configurationKey.IndexOf(':') > 0 && _secretTopSections.Contains(KeyNames.FirstSegment(configurationKey));
 
     /// <summary>
-    /// The closest manifest name within typo distance, compared as configuration keys (case-insensitive)
-    /// or as exact names. Runs only for names that are missing, which are rare.
+    /// The closest known name within typo distance: Infisical's names first, then keys of the other sources.
+    /// Compared as configuration keys (case-insensitive) or as exact secret names. Runs only for names that
+    /// are missing, once per distinct name.
     /// </summary>
-    public string? FindClosest(string wanted, bool asConfigurationKey, bool includeSections = false)
+    public CloseName? FindClosest(string wanted, bool asConfigurationKey, bool includeSections = false)
     {
         var max = EditDistance.Threshold(wanted.Length);
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var name in includeSections ? _allSecretNamesAndSections : _allSecretNames)
+        CloseName? best = null;
+        var bestDistance = max + 1;
+        foreach (var secret in _secretList)
         {
-            var candidate = asConfigurationKey ? KeyNames.ToConfigurationKey(name) : name;
+            var candidate = asConfigurationKey ? KeyNames.ToConfigurationKey(secret.Name) : secret.Name;
             var distance = EditDistance.Compute(wanted, candidate, max, ignoreCase: true);
             if (!asConfigurationKey && distance == 0 && !string.Equals(wanted, candidate, StringComparison.Ordinal))
             {
                 // Same letters, different case: for exact names that is a real difference, and the best hint.
-                return name;
+                return new CloseName(secret.Name, secret, null);
             }
 
-            if (distance <= max && distance < bestDistance)
+            if (distance < bestDistance)
             {
-                best = name;
+                best = new CloseName(secret.Name, secret, null);
                 bestDistance = distance;
+            }
+        }
+
+        if (includeSections)
+        {
+            foreach (var section in _sectionList)
+            {
+                var distance = EditDistance.Compute(wanted, section.Key, max, ignoreCase: true);
+                if (distance < bestDistance)
+                {
+                    best = new CloseName(section.Key, section.Value, null);
+                    bestDistance = distance;
+                }
+            }
+        }
+
+        // Other sources hold configuration keys; an environment variable is compared in its key form.
+        var wantedKey = asConfigurationKey ? wanted : KeyNames.ToConfigurationKey(wanted);
+        foreach (var list in includeSections ? new[] { _otherKeyList, _otherSectionList } : new[] { _otherKeyList })
+        {
+            foreach (var pair in list)
+            {
+                var distance = EditDistance.Compute(wantedKey, pair.Key, max, ignoreCase: true);
+                if (distance > 0 && distance < bestDistance)
+                {
+                    best = new CloseName(asConfigurationKey ? pair.Key : pair.Key.Replace(":", "__"), null, pair.Value);
+                    bestDistance = distance;
+                }
             }
         }
 
         return best;
     }
 
-    private void AddSecret(string name)
+    private void AddSecret(ManifestSecret secret)
     {
-        if (!_secretNames.Add(name))
+        var name = secret.Name;
+        if (_secretNames.ContainsKey(name))
         {
             return;
         }
 
-        _allSecretNames.Add(name);
-        _allSecretNamesAndSections.Add(name);
+        _secretNames.Add(name, secret);
+        _secretList.Add(secret);
         if (!_secretNamesIgnoringCase.ContainsKey(name))
         {
             _secretNamesIgnoringCase.Add(name, name);
@@ -113,9 +180,10 @@ internal sealed class KnownNames
 
         foreach (var prefix in KeyNames.SectionPrefixes(key))
         {
-            if (_secretSections.Add(prefix))
+            if (!_secretSections.ContainsKey(prefix))
             {
-                _allSecretNamesAndSections.Add(prefix);
+                _secretSections.Add(prefix, secret);
+                _sectionList.Add(new KeyValuePair<string, ManifestSecret>(prefix, secret));
             }
         }
 

@@ -27,7 +27,7 @@ public sealed class SecretNamesGenerator : IIncrementalGenerator
     {
         var manifests = context.AdditionalTextsProvider
             .Where(SecretNameAnalyzer.IsManifest)
-            .Select(static (file, ct) => Read(file.GetText(ct)))
+            .Select(static (file, ct) => Read(file.Path, file.GetText(ct)))
             .Collect();
         var options = context.AnalyzerConfigOptionsProvider.Select(static (provider, _) => ReadOptions(provider.GlobalOptions));
 
@@ -50,9 +50,13 @@ public sealed class SecretNamesGenerator : IIncrementalGenerator
 
         // Like the analyzer, every well-formed manifest counts and malformed ones are left to INF003; with no
         // well-formed manifest there is no class at all rather than an empty one that hides the real problem.
+        // Ordered by path like the analyzer, so "described by its first listing" does not depend on arrival order.
+        var ordered = new ManifestNames[manifests.Length];
+        manifests.CopyTo(ordered);
+        Array.Sort(ordered, static (a, b) => string.CompareOrdinal(a.Path, b.Path));
         var entries = new List<SecretNameEntry>();
         var any = false;
-        foreach (var manifest in manifests)
+        foreach (var manifest in ordered)
         {
             if (manifest.Entries is { } list)
             {
@@ -64,20 +68,20 @@ public sealed class SecretNamesGenerator : IIncrementalGenerator
         return any ? SecretNamesSource.Write(entries, options.Namespace) : null;
     }
 
-    private static ManifestNames Read(SourceText? text)
+    private static ManifestNames Read(string path, SourceText? text)
     {
         if (text is null || ManifestParser.Cache.Get(text).Manifest is not { } manifest)
         {
-            return new ManifestNames(null);
+            return new ManifestNames(path, null);
         }
 
         var builder = ImmutableArray.CreateBuilder<SecretNameEntry>(manifest.Secrets.Length);
         foreach (var secret in manifest.Secrets)
         {
-            builder.Add(new SecretNameEntry(secret.Name, manifest.Environment, secret.Path));
+            builder.Add(new SecretNameEntry(secret.Name, secret.Source.Environment, secret.Path));
         }
 
-        return new ManifestNames(builder.MoveToImmutable());
+        return new ManifestNames(path, builder.MoveToImmutable());
     }
 
     private static GeneratorOptions ReadOptions(AnalyzerConfigOptions global)

@@ -33,16 +33,20 @@ internal readonly struct SecretNameEntry : IEquatable<SecretNameEntry>
 /// </summary>
 internal sealed class ManifestNames : IEquatable<ManifestNames>
 {
-    public ManifestNames(ImmutableArray<SecretNameEntry>? entries)
+    public ManifestNames(string path, ImmutableArray<SecretNameEntry>? entries)
     {
+        Path = path;
         Entries = entries;
     }
+
+    /// <summary>The manifest file's path: manifests are merged in ordinal order of their paths.</summary>
+    public string Path { get; }
 
     /// <summary>The names, or null when the manifest could not be read (INF003 reports why).</summary>
     public ImmutableArray<SecretNameEntry>? Entries { get; }
 
     public bool Equals(ManifestNames? other) =>
-        other is not null && SequenceEqual(Entries, other.Entries);
+        other is not null && Path == other.Path && SequenceEqual(Entries, other.Entries);
 
     public override bool Equals(object? obj) => Equals(obj as ManifestNames);
 

@@ -36,49 +36,80 @@ internal static class ManifestParser
             return ManifestReadResult.Failed(problems);
         }
 
-        CheckSchemaVersion(root, problems);
-        var projectSlug = OptionalString(root, "projectSlug", problems);
-        var projectId = OptionalString(root, "projectId", problems);
-        var environment = OptionalString(root, "environment", problems);
-        var secretPath = OptionalString(root, "secretPath", problems) ?? "/";
-        var secrets = ReadSecrets(root, secretPath, problems);
+        var version = SchemaVersion(root, problems);
+        var sources = version >= 2 ? ReadSources(root, problems) : ImmutableArray.Create(ReadSource(root, problems));
+        var secrets = sources.IsDefaultOrEmpty ? ImmutableArray<ManifestSecret>.Empty : ReadSecrets(root, sources, problems);
         if (problems.Count > 0)
         {
             return ManifestReadResult.Failed(problems);
         }
 
-        var manifest = new SecretManifest(
-            projectSlug,
-            projectId,
-            string.IsNullOrEmpty(environment) ? "(unknown environment)" : environment!,
-            secretPath,
-            secrets);
-        return new ManifestReadResult(manifest, ImmutableArray<ManifestProblem>.Empty);
+        return new ManifestReadResult(new SecretManifest(sources, secrets), ImmutableArray<ManifestProblem>.Empty);
     }
 
-    private static void CheckSchemaVersion(JsonNode root, List<ManifestProblem> problems)
+    /// <summary>Version 1 describes its one source at the top level; version 2 lists them in 'sources'.</summary>
+    private static ManifestSource ReadSource(JsonNode node, List<ManifestProblem> problems) => new(
+        OptionalString(node, "host", problems),
+        OptionalString(node, "projectSlug", problems),
+        OptionalString(node, "projectId", problems),
+        OptionalString(node, "environment", problems),
+        OptionalString(node, "secretPath", problems) ?? "/");
+
+    private static ImmutableArray<ManifestSource> ReadSources(JsonNode root, List<ManifestProblem> problems)
+    {
+        var node = root.Get("sources");
+        if (node is null || node.Kind != JsonKind.Array || node.Items!.Count == 0)
+        {
+            problems.Add(node is null
+                ? new ManifestProblem(root.Start, 1, "the 'sources' array is missing (schema version 2)")
+                : Problem(node, "'sources' must be a non-empty array of { \"projectId\"|\"projectSlug\", \"environment\", \"secretPath\" } objects"));
+            return ImmutableArray<ManifestSource>.Empty;
+        }
+
+        var builder = ImmutableArray.CreateBuilder<ManifestSource>(node.Items.Count);
+        foreach (var item in node.Items)
+        {
+            if (item.Kind != JsonKind.Object)
+            {
+                problems.Add(Problem(item, "each entry of 'sources' must be an object"));
+                return ImmutableArray<ManifestSource>.Empty;
+            }
+
+            builder.Add(ReadSource(item, problems));
+        }
+
+        return builder.MoveToImmutable();
+    }
+
+    /// <summary>The declared schema version (1 when absent), or 0 after reporting an unusable one.</summary>
+    private static int SchemaVersion(JsonNode root, List<ManifestProblem> problems)
     {
         var version = root.Get("schemaVersion");
         if (version is null)
         {
             // Tolerated: hand-written manifests (tests, samples) often leave it out.
-            return;
+            return 1;
         }
 
         if (version.Kind != JsonKind.Number ||
             !int.TryParse(version.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
         {
             problems.Add(Problem(version, "'schemaVersion' must be a whole number"));
+            return 0;
         }
-        else if (value != SecretManifest.SupportedSchemaVersion)
+
+        if (value < 1 || value > SecretManifest.SupportedSchemaVersion)
         {
             problems.Add(Problem(
                 version,
-                $"'schemaVersion' {value} is not supported; this analyzer reads version {SecretManifest.SupportedSchemaVersion} (update the Infisical.Build package)"));
+                $"'schemaVersion' {value} is not supported; this analyzer reads versions 1 to {SecretManifest.SupportedSchemaVersion} (update the Infisical.Build package)"));
+            return 0;
         }
+
+        return value;
     }
 
-    private static ImmutableArray<ManifestSecret> ReadSecrets(JsonNode root, string defaultPath, List<ManifestProblem> problems)
+    private static ImmutableArray<ManifestSecret> ReadSecrets(JsonNode root, ImmutableArray<ManifestSource> sources, List<ManifestProblem> problems)
     {
         var secretsNode = root.Get("secrets");
         if (secretsNode is null)
@@ -101,7 +132,7 @@ internal static class ManifestParser
                 break;
             }
 
-            var secret = ReadSecret(item, defaultPath, problems);
+            var secret = ReadSecret(item, sources, problems);
             if (secret is { } ok)
             {
                 builder.Add(ok);
@@ -111,12 +142,12 @@ internal static class ManifestParser
         return builder.ToImmutable();
     }
 
-    private static ManifestSecret? ReadSecret(JsonNode item, string defaultPath, List<ManifestProblem> problems)
+    private static ManifestSecret? ReadSecret(JsonNode item, ImmutableArray<ManifestSource> sources, List<ManifestProblem> problems)
     {
-        // A bare string is accepted as a name: tolerant of hand-written manifests.
+        // A bare string is accepted as a name of the first source: tolerant of hand-written manifests.
         if (item.Kind == JsonKind.String)
         {
-            return ValidName(item, item.Text!, problems) ? new ManifestSecret(item.Text!, defaultPath) : null;
+            return ValidName(item, item.Text!, problems) ? new ManifestSecret(item.Text!, sources[0].SecretPath, sources[0]) : null;
         }
 
         if (item.Kind != JsonKind.Object)
@@ -132,8 +163,32 @@ internal static class ManifestParser
             return null;
         }
 
-        var path = OptionalString(item, "path", problems) ?? defaultPath;
-        return ValidName(nameNode, nameNode.Text!, problems) ? new ManifestSecret(nameNode.Text!, path) : null;
+        if (SourceOf(item, sources, problems) is not { } source)
+        {
+            return null;
+        }
+
+        var path = OptionalString(item, "path", problems) ?? source.SecretPath;
+        return ValidName(nameNode, nameNode.Text!, problems) ? new ManifestSecret(nameNode.Text!, path, source) : null;
+    }
+
+    /// <summary>The source a secret's 'source' index points at; the first one when it has none (version 1).</summary>
+    private static ManifestSource? SourceOf(JsonNode item, ImmutableArray<ManifestSource> sources, List<ManifestProblem> problems)
+    {
+        var node = item.Get("source");
+        if (node is null)
+        {
+            return sources[0];
+        }
+
+        if (node.Kind == JsonKind.Number &&
+            int.TryParse(node.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < sources.Length)
+        {
+            return sources[index];
+        }
+
+        problems.Add(Problem(node, $"'source' must be the index of an entry of 'sources' (0 to {sources.Length - 1})"));
+        return null;
     }
 
     private static bool ValidName(JsonNode node, string name, List<ManifestProblem> problems)

@@ -42,5 +42,11 @@ internal static class Verifier
             .WithLocation(markupLocation)
             .WithArguments(name, "demo", "dev", "/", hint);
 
+    /// <summary>INF005: known nowhere and close to nothing (info).</summary>
+    public static DiagnosticResult Inf005(int markupLocation, string name, string otherSources = "") =>
+        new DiagnosticResult(DiagnosticIds.UnknownKey, DiagnosticSeverity.Info)
+            .WithLocation(markupLocation)
+            .WithArguments(name, "demo", "dev", "/", otherSources);
+
     public static string DidYouMean(string name) => $"; did you mean '{name}'?";
 }
