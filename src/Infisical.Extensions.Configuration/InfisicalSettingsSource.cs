@@ -43,6 +43,19 @@ internal sealed class InfisicalSettingsProvider : JsonConfigurationProvider
     public InfisicalSettingsProvider(InfisicalSettingsSource source)
         : base(source) => _source = source;
 
+    public override void Load()
+    {
+        try
+        {
+            base.Load();
+        }
+        catch (InvalidDataException e) when (e.InnerException is InfisicalConfigurationException ours)
+        {
+            // The file provider wraps every read failure as "failed to load"; ours already says what to fix.
+            throw ours;
+        }
+    }
+
     public override void Load(Stream stream)
     {
         using var buffer = new MemoryStream();

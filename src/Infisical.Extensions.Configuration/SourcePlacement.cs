@@ -14,11 +14,11 @@ internal static class SourcePlacement
     private const string CommandLineSource = "Microsoft.Extensions.Configuration.CommandLine.CommandLineConfigurationSource";
 
     /// <summary>
-    /// Inserts before the trailing run of environment-variable and command-line sources (the ones
-    /// <c>WebApplication.CreateBuilder</c> and <c>Host.CreateApplicationBuilder</c> add last); appends when the
-    /// sources do not end with such a run. Only the trailing run counts: the hosts also add <c>DOTNET_</c>-prefixed
-    /// variables and the command line first, for host settings, and going before those would put the file under
-    /// appsettings.json.
+    /// Inserts before the last run of environment-variable and command-line sources (the run
+    /// <c>WebApplication.CreateBuilder</c> and <c>Host.CreateApplicationBuilder</c> add after appsettings*.json and user
+    /// secrets; <c>WebApplication</c> adds further sources of its own after it, so the run need not be last). Appends
+    /// when there is no such source. Only the last run counts: the hosts also add <c>DOTNET_</c>-prefixed variables and
+    /// the command line first, for host settings, and going before those would put the file under appsettings.json.
     /// </summary>
     public static void Add(IConfigurationBuilder builder, IConfigurationSource source)
     {
@@ -36,6 +36,16 @@ internal static class SourcePlacement
     internal static int InsertionIndex(IList<IConfigurationSource> sources)
     {
         var index = sources.Count;
+        while (index > 0 && !IsOverride(sources[index - 1]))
+        {
+            index--;
+        }
+
+        if (index == 0)
+        {
+            return sources.Count;
+        }
+
         while (index > 0 && IsOverride(sources[index - 1]))
         {
             index--;
