@@ -108,4 +108,20 @@ public sealed class SettingsFileTests
         await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal("sk_2", config["Stripe:ApiKey"]);
     }
+
+    [Fact]
+    public async Task An_optional_missing_file_with_reload_on_change_is_read_once_it_appears()
+    {
+        using var dir = new TempDir();
+        var file = Path.Combine(dir.Path, "appsettings.Infisical.json");
+        var config = new ConfigurationBuilder().AddInfisicalSettings(o => { o.Path = file; o.Optional = true; o.ReloadOnChange = true; }).Build();
+        Assert.Null(config["Stripe:ApiKey"]);
+
+        var reloaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        ChangeToken.OnChange(config.GetReloadToken, () => { if (config["Stripe:ApiKey"] == "sk_1") reloaded.TrySetResult(); });
+        File.WriteAllText(file, Json);
+
+        await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal("sk_1", config["Stripe:ApiKey"]);
+    }
 }
