@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README demo, on a fresh clone with only the .NET SDK:
-#   1. packs Infisical.Build into artifacts/demo-feed (a fresh version, so no stale cached package can win),
+#   1. packs Infisical.Build and the runtime package into artifacts/demo-feed (a fresh version, so no stale cached package can win),
 #   2. starts the local Infisical server on a free loopback port, seeded with samples/demo-seed.json,
 #   3. builds samples/DemoApp with -p:InfisicalEnv=dev, credentials in environment variables only,
 #   4. runs it (it prints which settings it received, values masked), and stops the server.
@@ -20,10 +20,14 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "==> Packing Infisical.Build $version into artifacts/demo-feed"
+echo "==> Packing Infisical.Build and Infisical.Extensions.Configuration $version into artifacts/demo-feed"
 mkdir -p "$feed"
-rm -f "$feed"/Infisical.Build.*.nupkg
-dotnet pack src/Infisical.Build.Tasks/Infisical.Build.Tasks.csproj -c Release -o "$feed" -p:Version="$version" -nologo -clp:ErrorsOnly
+rm -f "$feed"/Infisical.Build.*.nupkg "$feed"/Infisical.Client.*.nupkg "$feed"/Infisical.Extensions.Configuration.*.nupkg
+# The two packages version together; the runtime package depends on the client package of the same version.
+for project in src/Infisical.Build.Tasks/Infisical.Build.Tasks.csproj src/Infisical.Client/Infisical.Client.csproj \
+               src/Infisical.Extensions.Configuration/Infisical.Extensions.Configuration.csproj; do
+  dotnet pack "$project" -c Release -o "$feed" -p:Version="$version" -nologo -clp:ErrorsOnly
+done
 
 echo "==> Building the local Infisical server"
 dotnet build src/Infisical.LocalServer/Infisical.LocalServer.csproj -c Release -nologo -clp:ErrorsOnly

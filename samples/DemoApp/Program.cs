@@ -1,17 +1,19 @@
+using Infisical.Extensions.Configuration;
 using Microsoft.Extensions.Configuration;
 
 // Reads the settings Infisical.Build generated next to the app at build time and shows which ones arrived,
 // without ever printing a value.
-var settingsFile = Path.Combine(AppContext.BaseDirectory, "appsettings.Infisical.json");
-if (!File.Exists(settingsFile))
+IConfigurationRoot configuration;
+try
 {
-    Console.WriteLine("No appsettings.Infisical.json next to the app: build with -p:InfisicalEnv=<environment> to fetch secrets.");
+    configuration = new ConfigurationBuilder().AddInfisicalSettings().Build();
+}
+catch (InfisicalConfigurationException e)
+{
+    // Names the paths searched and the fix (build with -p:InfisicalEnv=<environment>).
+    Console.WriteLine(e.Message);
     return 1;
 }
-
-var configuration = new ConfigurationBuilder()
-    .AddJsonFile(settingsFile, optional: false)
-    .Build();
 
 var settings = configuration.AsEnumerable()
     .Where(pair => pair.Value != null)

@@ -1,0 +1,25 @@
+namespace Infisical.Extensions.Configuration;
+
+/// <summary>How <c>AddInfisicalSettings</c> finds and reads the generated settings file.</summary>
+public sealed class InfisicalSettingsOptions
+{
+    /// <summary>The file name Infisical.Build writes by default.</summary>
+    public const string DefaultFileName = "appsettings.Infisical.json";
+
+    /// <summary>
+    /// The file to read. An absolute path is used as it is; a relative one (the default is
+    /// <see cref="DefaultFileName"/>) is looked up next to the app (<c>AppContext.BaseDirectory</c>), then in the
+    /// builder's base path (the content root), then in the current directory.
+    /// </summary>
+    public string Path { get; set; } = DefaultFileName;
+
+    /// <summary>
+    /// False (the default): a missing file throws <see cref="InfisicalConfigurationException"/> naming every path
+    /// searched. True: a missing file adds no values and is recorded on the source
+    /// (<see cref="InfisicalSettingsSource.IsMissing"/>) and traced.
+    /// </summary>
+    public bool Optional { get; set; }
+
+    /// <summary>Reload when the file changes (as <c>AddJsonFile(..., reloadOnChange: true)</c>).</summary>
+    public bool ReloadOnChange { get; set; }
+}
