@@ -49,6 +49,14 @@ internal static class InfisicalBuildErrors
     public const string CiTokenUnavailable = "INFB046";
     public const string InsecureHost = "INFB047";
     public const string RedirectRefused = "INFB048";
+
+    // Encrypt mode (InfisicalMode=encrypt).
+    public const string InvalidMode = "INFB050";
+    public const string KmsKeyMissing = "INFB051";
+    public const string KmsKeyAmbiguous = "INFB052";
+    public const string DotEnvInEncryptMode = "INFB053";
+    public const string KmsKeyNotFound = "INFB054";
+    public const string KmsEncryptFailed = "INFB055";
     public const string Unexpected = "INFB099";
 }
 
