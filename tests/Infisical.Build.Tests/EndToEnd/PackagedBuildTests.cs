@@ -62,6 +62,16 @@ public sealed class PackagedBuildTests
         AssertNoSecretIn(replay, truth);
         AssertNoSecretIn(File.ReadAllText(paths["InfisicalManifestPath"]), truth);
 
+        // Nor in any other file of obj/ or bin/: only the generated settings and the snapshot store hold values.
+        var holders = new[] { "appsettings.Infisical.json", ".env", ".snapshot.json" };
+        foreach (var file in new[] { "obj", "bin" }.SelectMany(d => Directory.GetFiles(Path.Combine(app, d), "*", SearchOption.AllDirectories)))
+        {
+            if (!holders.Any(h => file.EndsWith(h, StringComparison.Ordinal)))
+            {
+                AssertNoSecretIn(File.ReadAllText(file), truth);
+            }
+        }
+
         // A second build fetches again but rewrites nothing.
         var generated = Directory.GetFiles(Path.Combine(app, "obj"), "*", SearchOption.AllDirectories).Where(f => f.Contains("infisical", StringComparison.Ordinal))
             .Concat(new[] { paths["InfisicalJsonOutputPath"], paths["InfisicalDotEnvOutputPath"] }).ToList();

@@ -224,6 +224,20 @@ public sealed class FetchTaskTests : IAsyncLifetime, IDisposable
         Assert.False(File.Exists(Path.Combine(_dir, "appsettings.Infisical.json")));
     }
 
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("0")]
+    public void A_bad_timeout_is_INFB009_naming_the_property_not_an_MSBuild_error(string timeout)
+    {
+        var engine = new RecordingBuildEngine();
+        var task = NewTask(engine, Seeds.UniversalAuth());
+        task.TimeoutSeconds = timeout;
+        Assert.False(task.Execute());
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("INFB009", error.Code);
+        Assert.Contains("InfisicalTimeoutSeconds", error.Message);
+    }
+
     [Fact]
     public void An_unknown_dialect_is_INFB026_before_any_request()
     {
