@@ -1,4 +1,5 @@
 using System;
+using Infisical.Client.Internal;
 
 namespace Infisical.Build.Core.Settings;
 
@@ -9,7 +10,7 @@ namespace Infisical.Build.Core.Settings;
 /// </summary>
 internal static class HostResolver
 {
-    public const string CloudHost = "https://app.infisical.com";
+    public const string CloudHost = HostNormalizer.DefaultHost;
 
     /// <summary>Returns the normalized host and a short description of where it came from (for logs).</summary>
     public static (string Host, string Source) Resolve(string? property, Func<string, string?> getEnvironmentVariable, string? projectFileDomain)
@@ -36,25 +37,28 @@ internal static class HostResolver
         return (CloudHost, "default");
     }
 
-    /// <summary>Trims, strips trailing slashes and one trailing <c>/api</c>, and requires an absolute http(s) URL.</summary>
+    /// <summary>
+    /// The client's normalisation (trim, trailing slashes, one trailing <c>/api</c>), with the build's stricter rules
+    /// on top: the scheme must be written (the client would assume https; a build must not guess where credentials
+    /// go) and user info is refused (it would put a credential in a property).
+    /// </summary>
     public static string Normalize(string raw, string origin)
     {
-        var host = raw.Trim().TrimEnd('/');
-        if (host.EndsWith("/api", StringComparison.OrdinalIgnoreCase))
+        var value = raw.Trim();
+        string host;
+        try
         {
-            host = host.Substring(0, host.Length - 4).TrimEnd('/');
+            host = value.IndexOf("://", StringComparison.Ordinal) < 0 ? throw new ArgumentException("no scheme") : HostNormalizer.Normalize(value);
+        }
+        catch (ArgumentException)
+        {
+            throw Invalid(origin);
         }
 
-        if (!Uri.TryCreate(host, UriKind.Absolute, out var uri)
-            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
-            || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment)
-            || !string.IsNullOrEmpty(uri.UserInfo))
-        {
-            throw new InfisicalBuildException(
-                InfisicalBuildErrors.InvalidHost,
-                $"The Infisical host from {origin} is not an absolute http(s) URL without query or user info (for example https://app.infisical.com or https://my.instance.example/api). Fix the value or remove it to use Infisical Cloud.");
-        }
-
-        return host;
+        return string.IsNullOrEmpty(new Uri(host).UserInfo) ? host : throw Invalid(origin);
     }
+
+    private static InfisicalBuildException Invalid(string origin) =>
+        new(InfisicalBuildErrors.InvalidHost,
+            $"The Infisical host from {origin} is not an absolute http(s) URL without query or user info (for example https://app.infisical.com or https://my.instance.example/api). Fix the value or remove it to use Infisical Cloud.");
 }
