@@ -26,9 +26,6 @@ internal sealed class InfisicalProjectConfig
     /// <summary>Branch name to environment slug (the CLI's <c>gitBranchToEnvironmentMapping</c>).</summary>
     public IReadOnlyDictionary<string, string> BranchEnvironments { get; private set; } = new Dictionary<string, string>();
 
-    /// <summary>True when the file names an environment that only InfisicalEnv=auto would use (worth a note).</summary>
-    public bool HasIgnoredEnvironment => DefaultEnvironment != null || BranchEnvironments.Count > 0;
-
     /// <summary>Reads the file, or returns an empty configuration when no file is given.</summary>
     public static InfisicalProjectConfig Load(string? path)
     {

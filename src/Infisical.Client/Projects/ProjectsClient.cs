@@ -5,7 +5,6 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Infisical.Client.Http;
-using Infisical.Client.Projects;
 
 namespace Infisical.Client.Projects
 {
