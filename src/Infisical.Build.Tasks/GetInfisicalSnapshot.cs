@@ -1,7 +1,7 @@
 using System;
-using System.Globalization;
 using System.IO;
 using System.Threading.Tasks;
+using Infisical.Build.Core.Encryption;
 using Infisical.Build.Core.Pipeline;
 using Infisical.Build.Core.Snapshots;
 using Microsoft.Build.Framework;
@@ -13,7 +13,7 @@ namespace Infisical.Build.Tasks;
 /// server (conditionally), else as offline fallback and InfisicalWhenUnavailable allow. The targets run it in a
 /// shared project instance per source, so MSBuild itself runs it once per source per build, on whichever node.
 /// </summary>
-public sealed class GetInfisicalSnapshot : InfisicalTask
+public sealed class GetInfisicalSnapshot : InfisicalServerTask
 {
     public string? Host { get; set; }
 
@@ -54,24 +54,6 @@ public sealed class GetInfisicalSnapshot : InfisicalTask
 
     public string? OfflineMaxAge { get; set; }
 
-    /// <summary>Upper bound for the whole fetch, in seconds (a string, so a bad value is a coded error).</summary>
-    public string? TimeoutSeconds { get; set; }
-
-    public string? AuthMethod { get; set; }
-
-    public string? IdentityId { get; set; }
-
-    public string? OidcAudience { get; set; }
-
-    public string? AzureResource { get; set; }
-
-    /// <summary>InfisicalTokenCache: false keeps access tokens in memory only (a login per build).</summary>
-    public string? TokenCache { get; set; }
-
-    public string? TokenCacheDirectory { get; set; }
-
-    public string? AllowInsecureHttp { get; set; }
-
     /// <summary>The snapshot file to render from; empty when the source was skipped.</summary>
     [Output]
     public string SnapshotFile { get; private set; } = string.Empty;
@@ -92,7 +74,8 @@ public sealed class GetInfisicalSnapshot : InfisicalTask
             ExpandSecretReferences = Blank(ExpandSecretReferences) == null || RefreshPolicy.ParseBool(ExpandSecretReferences, "InfisicalExpandSecretReferences"),
         };
         var source = settings.Resolve(config, GetEnvironmentVariable, Path.GetDirectoryName(ProjectFile ?? string.Empty) ?? string.Empty);
-        var allowInsecureHttp = RefreshPolicy.ParseBool(AllowInsecureHttp, "InfisicalAllowInsecureHttp");
+        var allowInsecureHttp = InsecureHttpAllowed;
+        var mode = EncryptMode(formats: null);
         TransportRule.Check(source.Host, settings.HostOrigin, allowInsecureHttp);
         if (settings.HostOrigin == ".infisical.json")
         {
@@ -102,20 +85,17 @@ public sealed class GetInfisicalSnapshot : InfisicalTask
 
         var ci = RefreshPolicy.ParseBool(ContinuousIntegration, "ContinuousIntegrationBuild")
             || string.Equals(GetEnvironmentVariable("CI")?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
-        var credentials = new CredentialResolver(GetEnvironmentVariable) { AuthMethod = AuthMethod, IdentityId = IdentityId, OidcAudience = OidcAudience, AzureResource = AzureResource };
-        var tokenCache = new TokenCache(Blank(TokenCache) == null || RefreshPolicy.ParseBool(TokenCache, "InfisicalTokenCache")
-            ? Blank(TokenCacheDirectory) ?? Core.Credentials.TokenCache.DefaultDirectory(GetEnvironmentVariable)
-            : null);
         var step = new SnapshotStep(
-            new SnapshotStore(StoreDirectory),
+            new SnapshotStore(StoreDirectory, sealedEntries: mode.Encrypt),
             RefreshPolicy.Parse(RefreshInterval, Refresh, ci),
             AvailabilityPolicy.Parse(WhenUnavailable, OfflineFallback, OfflineMaxAge),
-            credentials.Resolve,
-            tokenCache,
+            Credentials().Resolve,
+            Tokens(),
             ParseTimeout(),
             Redactor)
         {
             AllowInsecureHttp = allowInsecureHttp,
+            Sealer = mode.Encrypt ? new KmsSealer(mode) : null,
         };
 
         var outcome = Task.Run(() => step.RunAsync(source, settings.HostOrigin, Cancellation)).GetAwaiter().GetResult();
@@ -128,16 +108,5 @@ public sealed class GetInfisicalSnapshot : InfisicalTask
         SnapshotFile = outcome.SnapshotPath ?? string.Empty;
         Status = outcome.Status.ToString();
         return true;
-    }
-
-    private TimeSpan ParseTimeout()
-    {
-        var raw = Blank(TimeoutSeconds) ?? "60";
-        if (!int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) || seconds < 1)
-        {
-            throw new InfisicalBuildException(InfisicalBuildErrors.InvalidSetting, $"InfisicalTimeoutSeconds '{raw}' must be a whole number of seconds, 1 or more.");
-        }
-
-        return TimeSpan.FromSeconds(seconds);
     }
 }

@@ -22,6 +22,13 @@ public sealed class ResolveInfisicalSettings : InfisicalTask
     /// <summary>InfisicalDotEnvDialect, validated here for the same reason.</summary>
     public string? DotEnvDialect { get; set; }
 
+    /// <summary>InfisicalMode and its key, checked here so a wrong mode fails before anything is fetched.</summary>
+    public string? Mode { get; set; }
+
+    public string? KmsKeyId { get; set; }
+
+    public string? KmsKeyName { get; set; }
+
     [Output]
     public string ResolvedEnvironment { get; private set; } = string.Empty;
 
@@ -29,8 +36,9 @@ public sealed class ResolveInfisicalSettings : InfisicalTask
     protected override bool Run()
     {
         RejectCredentialGlobalProperties();
-        OutputFormats.Parse(OutputFormat);
+        var formats = OutputFormats.Parse(OutputFormat);
         DotEnvDialects.Parse(DotEnvDialect);
+        Core.Encryption.EncryptModeSettings.Parse(Mode, KmsKeyId, KmsKeyName, formats);
         if (!string.Equals(Environment.Trim(), SourceSettings.AutoEnvironment, System.StringComparison.OrdinalIgnoreCase))
         {
             ResolvedEnvironment = Environment;

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using Infisical.Build.Core.Encryption;
+using Infisical.Build.Core.Fetching;
 using Infisical.Build.Core.Pipeline;
 using Infisical.Build.Core.Snapshots;
 using Microsoft.Build.Framework;
@@ -12,9 +14,10 @@ namespace Infisical.Build.Tasks;
 /// <summary>
 /// Merges the sources' snapshots (in the order given) and writes the settings file(s) and the names manifest,
 /// each only when its content changed. When a source was skipped (InfisicalWhenUnavailable), nothing is
-/// rewritten: the files of the last good build stay as they are, never emptied.
+/// rewritten: the files of the last good build stay as they are, never emptied. In encrypt mode the snapshots are
+/// sealed and the settings file is an envelope (EncryptedOutputStep); the login settings are then needed for KMS.
 /// </summary>
-public sealed class WriteInfisicalOutputs : InfisicalTask
+public sealed class WriteInfisicalOutputs : InfisicalServerTask
 {
     /// <summary>The snapshot files, in merge order, with metadata <c>Status</c> from GetInfisicalSnapshot.</summary>
     [Required]
@@ -68,6 +71,7 @@ public sealed class WriteInfisicalOutputs : InfisicalTask
             return true;
         }
 
+        var mode = EncryptMode(request.Formats);
         var snapshots = new List<SecretSnapshot>();
         foreach (var item in Snapshots)
         {
@@ -77,7 +81,7 @@ public sealed class WriteInfisicalOutputs : InfisicalTask
             snapshots.Add(snapshot);
         }
 
-        var result = OutputStep.Run(snapshots, request);
+        var result = mode.Encrypt ? RunEncrypted(mode, snapshots, request) : OutputStep.Run(snapshots, request);
         foreach (var warning in result.Warnings)
         {
             LogProblem(warning, warning: true);
@@ -100,6 +104,21 @@ public sealed class WriteInfisicalOutputs : InfisicalTask
 
         GeneratedFiles = result.Files.Select(f => (ITaskItem)new TaskItem(f)).ToArray();
         return true;
+    }
+
+    private OutputResult RunEncrypted(EncryptModeSettings mode, List<SecretSnapshot> snapshots, OutputRequest request)
+    {
+        var tokens = Tokens();
+        var timeout = ParseTimeout();
+        var step = new EncryptedOutputStep(mode, _ => new SnapshotFetcher(Credentials().Resolve(), tokens, timeout, Redactor, InsecureHttpAllowed), Redactor);
+        var statePath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(ManifestPath))!, "infisical.encrypt.state");
+        var result = System.Threading.Tasks.Task.Run(() => step.RunAsync(snapshots, request, statePath, Cancellation)).GetAwaiter().GetResult();
+        if (step.WasCurrent)
+        {
+            LogLine(MessageImportance.Normal, "Infisical: the encrypted settings are current (the sealed snapshots did not change); no KMS call.");
+        }
+
+        return result;
     }
 
     private IEnumerable<ITaskItem> Existing(OutputRequest request) =>

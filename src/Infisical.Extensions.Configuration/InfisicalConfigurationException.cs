@@ -14,20 +14,3 @@ public class InfisicalConfigurationException : Exception
     {
     }
 }
-
-/// <summary>
-/// The settings file is encrypted (built with <c>InfisicalMode=encrypt</c>) and this runtime cannot open it.
-/// </summary>
-public sealed class InfisicalSettingsEncryptedException : InfisicalConfigurationException
-{
-    /// <summary>Creates the exception for <paramref name="path"/>.</summary>
-    public InfisicalSettingsEncryptedException(string path)
-        : base($"The settings file '{path}' is encrypted; this version of Infisical.Extensions.Configuration cannot decrypt it. "
-               + "Use a version with decryption support, or build in pull mode (InfisicalMode=pull).")
-    {
-        Path = path;
-    }
-
-    /// <summary>The file that was found.</summary>
-    public string Path { get; }
-}

@@ -56,7 +56,7 @@ public static class InfisicalConfigurationExtensions
 
         // When missing, watch the first place it would be found, so ReloadOnChange picks up a file built later.
         var path = found ?? searched[0];
-        var source = new InfisicalSettingsSource(found, searched)
+        var source = new InfisicalSettingsSource(found, searched, options)
         {
             Path = path,
             Optional = found == null,

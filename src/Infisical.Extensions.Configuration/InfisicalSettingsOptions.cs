@@ -22,4 +22,29 @@ public sealed class InfisicalSettingsOptions
 
     /// <summary>Reload when the file changes (as <c>AddJsonFile(..., reloadOnChange: true)</c>).</summary>
     public bool ReloadOnChange { get; set; }
+
+    /// <summary>
+    /// Encrypted files only: the Infisical host that opens the file. Null: <c>INFISICAL_API_URL</c>, then
+    /// <c>INFISICAL_DOMAIN</c>, else https://app.infisical.com. The file's header must name the same host: a file
+    /// never decides where credentials are sent.
+    /// </summary>
+    public string? Host { get; set; }
+
+    /// <summary>
+    /// Encrypted files only: the environment the file must be for (for example "prod"); a file built for another
+    /// one is refused with <see cref="Infisical.Client.Envelope.EncryptedSettingsMismatchException"/> before any
+    /// request. Null accepts any.
+    /// </summary>
+    public string? ExpectedEnvironment { get; set; }
+
+    /// <summary>Encrypted files only: how to log in for the KMS decrypt call. Null: from the environment, as the build reads it.</summary>
+    public InfisicalAuth? Auth { get; set; }
+
+    /// <summary>Test seam: where environment variables come from.</summary>
+    internal System.Func<string, string?> GetEnvironmentVariable { get; set; } = System.Environment.GetEnvironmentVariable;
+
+    internal string ResolveHost() =>
+        Value(Host) ?? Value(GetEnvironmentVariable(InfisicalVariables.ApiUrl)) ?? Value(GetEnvironmentVariable(InfisicalVariables.Domain)) ?? "https://app.infisical.com";
+
+    private static string? Value(string? s) => string.IsNullOrWhiteSpace(s) ? null : s!.Trim();
 }

@@ -2,21 +2,25 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using Microsoft.Extensions.Configuration;
+using Infisical.Client;
 using Microsoft.Extensions.Configuration.Json;
 
 namespace Infisical.Extensions.Configuration;
 
 /// <summary>
 /// The generated settings file as a configuration source. It is a JSON file source whose reader first checks
-/// that the file is plain JSON (an encrypted file is refused clearly), and it records where it looked.
+/// whether the file is encrypted (and then opens it with Infisical KMS), and it records where it looked.
 /// </summary>
 public sealed class InfisicalSettingsSource : JsonConfigurationSource
 {
-    internal InfisicalSettingsSource(string? resolvedPath, IReadOnlyList<string> searchedPaths)
+    internal InfisicalSettingsSource(string? resolvedPath, IReadOnlyList<string> searchedPaths, InfisicalSettingsOptions options)
     {
         ResolvedPath = resolvedPath;
         SearchedPaths = searchedPaths;
+        Options = options;
     }
+
+    internal InfisicalSettingsOptions Options { get; }
 
     /// <summary>The file in use, or null when none was found (only possible when optional).</summary>
     public string? ResolvedPath { get; }
@@ -35,7 +39,7 @@ public sealed class InfisicalSettingsSource : JsonConfigurationSource
     }
 }
 
-/// <summary>Reads the file through <see cref="SettingsFileFormat"/> so encrypted files never reach the JSON reader.</summary>
+/// <summary>Reads the file through <see cref="SettingsFileFormat"/> so an encrypted file is decrypted before the JSON reader sees it.</summary>
 internal sealed class InfisicalSettingsProvider : JsonConfigurationProvider
 {
     private readonly InfisicalSettingsSource _source;
@@ -49,10 +53,11 @@ internal sealed class InfisicalSettingsProvider : JsonConfigurationProvider
         {
             base.Load();
         }
-        catch (InvalidDataException e) when (e.InnerException is InfisicalConfigurationException ours)
+        catch (InvalidDataException e) when (e.InnerException is InfisicalConfigurationException or InfisicalException)
         {
-            // The file provider wraps every read failure as "failed to load"; ours already says what to fix.
-            throw ours;
+            // The file provider wraps every read failure as "failed to load"; ours already says what to fix, and
+            // the typed envelope exceptions (tampered, mismatch, key) are what callers catch.
+            throw e.InnerException;
         }
     }
 
@@ -60,7 +65,7 @@ internal sealed class InfisicalSettingsProvider : JsonConfigurationProvider
     {
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
-        using var plain = SettingsFileFormat.Open(buffer.ToArray(), _source.ResolvedPath ?? _source.Path ?? string.Empty);
+        using var plain = SettingsFileFormat.Open(buffer.ToArray(), _source.ResolvedPath ?? _source.Path ?? string.Empty, _source.Options);
         base.Load(plain);
     }
 }

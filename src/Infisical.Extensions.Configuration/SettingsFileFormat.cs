@@ -1,57 +1,64 @@
+using System;
 using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Infisical.Client;
+using Infisical.Client.Envelope;
 
 namespace Infisical.Extensions.Configuration;
 
 /// <summary>
-/// Tells a plain settings file (a JSON object) from anything else before the JSON reader sees it. This is the
-/// seam where decryption plugs in: a file that is not a plain JSON object is handed to <see cref="Decryptor"/>,
-/// and without one it is refused with <see cref="InfisicalSettingsEncryptedException"/> instead of a confusing
-/// JSON parse error.
+/// Tells an encrypted settings file (InfisicalMode=encrypt) from a plain one before the JSON reader sees it, and
+/// opens an encrypted one: header checks first (layout, digest, host, expected environment — no request), then a
+/// login with credentials from the environment and one KMS decrypt call (docs/encrypted-settings.md).
 /// </summary>
 internal static class SettingsFileFormat
 {
-    /// <summary>Turns an encrypted file's bytes into the plain JSON payload; null until encrypt mode exists.</summary>
-    internal static ISettingsDecryptor? Decryptor { get; set; }
+    // The envelope's canonical layout fixes its first two lines, so a prefix tells it apart exactly.
+    private static readonly byte[] EnvelopePrefix = Encoding.ASCII.GetBytes("{\n  \"format\": \"" + EncryptedSettingsEnvelope.FormatName + "\",");
 
-    public static bool IsPlainJson(byte[] content)
+    public static bool IsEnvelope(byte[] content) =>
+        content.Length >= EnvelopePrefix.Length && content.Take(EnvelopePrefix.Length).SequenceEqual(EnvelopePrefix);
+
+    public static Stream Open(byte[] content, string path, InfisicalSettingsOptions options) =>
+        new MemoryStream(IsEnvelope(content) ? Decrypt(content, path, options) : content, writable: false);
+
+    private static byte[] Decrypt(byte[] content, string path, InfisicalSettingsOptions options)
     {
-        var i = 0;
-
-        // A UTF-8 byte-order mark is what some editors add; it is still plain JSON.
-        if (content.Length >= 3 && content[0] == 0xEF && content[1] == 0xBB && content[2] == 0xBF)
+        // Credentials go where the app's own settings say, never where the file says: the header is checked against them.
+        var header = EncryptedSettingsEnvelope.ReadHeader(content);
+        InfisicalAuth auth;
+        try
         {
-            i = 3;
+            auth = options.Auth ?? InfisicalAuth.FromEnvironment(options.GetEnvironmentVariable);
+        }
+        catch (InfisicalConfigurationException e)
+        {
+            throw new InfisicalConfigurationException(
+                $"The settings file '{path}' is encrypted (built with InfisicalMode=encrypt, key '{header.KmsKeyId}'); opening it needs Infisical credentials. {e.Message}", e);
         }
 
-        for (; i < content.Length; i++)
+        using var client = new InfisicalClient(new InfisicalClientOptions { Host = options.ResolveHost(), Token = auth.AccessToken, CacheTtl = null });
+        var expected = new EnvelopeExpectations { Host = client.Host, Environment = Blank(options.ExpectedEnvironment) };
+        if (!string.Equals(header.Host, client.Host, StringComparison.Ordinal))
         {
-            var b = content[i];
-            if (b == (byte)' ' || b == (byte)'\t' || b == (byte)'\r' || b == (byte)'\n')
-            {
-                continue;
-            }
-
-            return b == (byte)'{';
+            throw new EncryptedSettingsMismatchException("host", client.Host, header.Host);
         }
 
-        // An empty file is left to the JSON reader, which reports it.
-        return true;
+        if (expected.Environment != null && !string.Equals(header.Environment, expected.Environment, StringComparison.Ordinal))
+        {
+            throw new EncryptedSettingsMismatchException("environment", expected.Environment, header.Environment);
+        }
+
+        // Configuration loading is synchronous; the pool thread keeps a caller's synchronization context out of it.
+        return Task.Run(async () =>
+        {
+            await auth.LoginAsync(client, CancellationToken.None).ConfigureAwait(false);
+            return await EncryptedSettingsEnvelope.DecryptAsync(content, client.Kms, expected).ConfigureAwait(false);
+        }).GetAwaiter().GetResult();
     }
 
-    public static Stream Open(byte[] content, string path)
-    {
-        if (IsPlainJson(content))
-        {
-            return new MemoryStream(content, writable: false);
-        }
-
-        var decryptor = Decryptor ?? throw new InfisicalSettingsEncryptedException(path);
-        return new MemoryStream(decryptor.Decrypt(content, path), writable: false);
-    }
-}
-
-/// <summary>Opens an encrypted settings file (the encrypt mode supplies the implementation).</summary>
-internal interface ISettingsDecryptor
-{
-    byte[] Decrypt(byte[] content, string path);
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
 }

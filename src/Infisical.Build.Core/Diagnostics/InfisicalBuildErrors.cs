@@ -57,6 +57,8 @@ internal static class InfisicalBuildErrors
     public const string DotEnvInEncryptMode = "INFB053";
     public const string KmsKeyNotFound = "INFB054";
     public const string KmsEncryptFailed = "INFB055";
+    public const string SealedEntryUnusable = "INFB056";
+    public const string EncryptSourcesDiffer = "INFB057";
     public const string Unexpected = "INFB099";
 }
 

@@ -24,7 +24,7 @@ internal sealed class EncryptModeSettings
     /// <summary>InfisicalKmsKeyName, when given (resolved to an id once per write).</summary>
     public string? KeyName { get; }
 
-    public static EncryptModeSettings Parse(string? mode, string? keyId, string? keyName, OutputFormats formats)
+    public static EncryptModeSettings Parse(string? mode, string? keyId, string? keyName, OutputFormats? formats)
     {
         var value = string.IsNullOrWhiteSpace(mode) ? "pull" : mode!.Trim().ToLowerInvariant();
         if (value == "pull")
@@ -49,7 +49,7 @@ internal sealed class EncryptModeSettings
             throw new InfisicalBuildException(InfisicalBuildErrors.KmsKeyAmbiguous, "Set only one of InfisicalKmsKeyId and InfisicalKmsKeyName.");
         }
 
-        if (formats.DotEnv)
+        if (formats?.DotEnv == true)
         {
             throw new InfisicalBuildException(InfisicalBuildErrors.DotEnvInEncryptMode, "InfisicalMode=encrypt writes no .env file (it would hold plaintext). Set InfisicalOutputFormat=json.");
         }

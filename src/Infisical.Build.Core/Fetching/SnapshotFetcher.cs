@@ -45,27 +45,37 @@ internal sealed class SnapshotFetcher
     /// <summary>Non-fatal findings (an existing but empty folder), as coded warnings.</summary>
     public List<BuildProblem> Warnings { get; } = new();
 
-    public async Task<(SecretSnapshot Snapshot, FetchKind Kind)> FetchAsync(SourceSpec source, SecretSnapshot? previous, CancellationToken cancellationToken)
+    public Task<(SecretSnapshot Snapshot, FetchKind Kind)> FetchAsync(SourceSpec source, SecretSnapshot? previous, CancellationToken cancellationToken) =>
+        UseClientAsync(source, "list secrets", (client, ct) => ListAsync(source, client, previous, ct), cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="action"/> with a client logged in for <paramref name="source"/>'s host (a cached token
+    /// when one lives, else a login), logs in once more if the server rejects a cached token, and maps every
+    /// failure to a coded build error naming <paramref name="stage"/>.
+    /// </summary>
+    public async Task<T> UseClientAsync<T>(SourceSpec source, string stage, Func<InfisicalClient, CancellationToken, Task<T>> action, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_timeout);
-        var stage = "log in";
+        var current = "log in";
         try
         {
             var (token, fromCache) = await GetTokenAsync(source, timeout.Token).ConfigureAwait(false);
-            stage = "list secrets";
+            current = stage;
             try
             {
-                return await ListAsync(source, token, previous, timeout.Token).ConfigureAwait(false);
+                using var client = new InfisicalClient(Options(source.Host, token));
+                return await action(client, timeout.Token).ConfigureAwait(false);
             }
             catch (InfisicalApiException ex) when (fromCache && (ex.IsTokenError || (int)ex.StatusCode == 401))
             {
                 // A cached token revoked or expired early on the server: forget it and log in once more.
                 _tokens.Forget(source.Host, _plan.IdentityKey);
-                stage = "log in";
+                current = "log in";
                 token = await LoginAsync(source, timeout.Token).ConfigureAwait(false);
-                stage = "list secrets";
-                return await ListAsync(source, token, previous, timeout.Token).ConfigureAwait(false);
+                current = stage;
+                using var client = new InfisicalClient(Options(source.Host, token));
+                return await action(client, timeout.Token).ConfigureAwait(false);
             }
         }
         catch (InfisicalBuildException)
@@ -74,7 +84,7 @@ internal sealed class SnapshotFetcher
         }
         catch (InfisicalApiException ex)
         {
-            throw ApiFailures.FromApiError(ex, stage, source, _plan.Description);
+            throw ApiFailures.FromApiError(ex, current, source, _plan.Description);
         }
         catch (InfisicalTimeoutException)
         {
@@ -90,13 +100,13 @@ internal sealed class SnapshotFetcher
         {
             throw new InfisicalBuildException(
                 InfisicalBuildErrors.RedirectRefused,
-                $"{source.Host} redirected the '{stage}' request to {ex.TargetOrigin}; credentials are never sent to another origin. Set InfisicalHost to the server's real address.");
+                $"{source.Host} redirected the '{current}' request to {ex.TargetOrigin}; credentials are never sent to another origin. Set InfisicalHost to the server's real address.");
         }
         catch (InfisicalResponseException ex)
         {
             throw new InfisicalBuildException(
                 InfisicalBuildErrors.UnexpectedAnswer,
-                $"Infisical at {source.Host} gave an unusable answer to '{stage}' for {source.Describe()}: {ex.Message.TrimEnd('.')}. The previous files are kept; check the server and any proxy in front of it.");
+                $"Infisical at {source.Host} gave an unusable answer to '{current}' for {source.Describe()}: {ex.Message.TrimEnd('.')}. The previous files are kept; check the server and any proxy in front of it.");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -104,7 +114,7 @@ internal sealed class SnapshotFetcher
         }
         catch (InfisicalException ex)
         {
-            throw ApiFailures.Unreachable(source, stage, ex);
+            throw ApiFailures.Unreachable(source, current, ex);
         }
     }
 
@@ -145,9 +155,8 @@ internal sealed class SnapshotFetcher
         return credential.AccessToken;
     }
 
-    private async Task<(SecretSnapshot, FetchKind)> ListAsync(SourceSpec source, string token, SecretSnapshot? previous, CancellationToken cancellationToken)
+    private async Task<(SecretSnapshot, FetchKind)> ListAsync(SourceSpec source, InfisicalClient client, SecretSnapshot? previous, CancellationToken cancellationToken)
     {
-        using var client = new InfisicalClient(Options(source.Host, token));
         var answer = await client.Secrets.ListIfChangedAsync(
             new ListSecretsOptions
             {

@@ -44,16 +44,39 @@ internal sealed class OutputResult
     public List<string> Written { get; } = new();
 }
 
+/// <summary>The rendered files of one run, not yet written; <see cref="OutputStep.Write"/> writes them.</summary>
+internal sealed class PreparedOutputs
+{
+    public PreparedOutputs(OutputResult result) => Result = result;
+
+    public OutputResult Result { get; }
+
+    /// <summary>Path and content, the names manifest last.</summary>
+    public List<(string Path, string Content)> Files { get; } = new();
+
+    /// <summary>The settings JSON's index in <see cref="Files"/>, or -1.</summary>
+    public int JsonIndex { get; set; } = -1;
+}
+
 /// <summary>
 /// Merge, check and render: the sources' snapshots become the settings file(s) and the names manifest. Every
 /// problem is collected first, so one build lists them all; nothing is written unless all outputs render, and
-/// each file is rewritten only when its content changes.
+/// each file is rewritten only when its content changes. Encrypt mode (EncryptedOutputStep) runs the same two
+/// halves with the settings JSON sealed in between, so the plaintext never reaches a file.
 /// </summary>
 internal static class OutputStep
 {
     public static OutputResult Run(IReadOnlyList<SecretSnapshot> snapshots, OutputRequest request)
     {
+        var prepared = Prepare(snapshots, request);
+        return prepared.Result.Errors.Count > 0 ? prepared.Result : Write(prepared);
+    }
+
+    /// <summary>Merges, checks and renders in memory; when the result has errors, nothing may be written.</summary>
+    public static PreparedOutputs Prepare(IReadOnlyList<SecretSnapshot> snapshots, OutputRequest request)
+    {
         var result = new OutputResult();
+        var prepared = new PreparedOutputs(result);
         var mergeProblems = new List<BuildProblem>();
         var merged = SourceMerger.Merge(snapshots, request.DuplicatesAreErrors, mergeProblems);
         (request.DuplicatesAreErrors ? result.Errors : result.Warnings).AddRange(mergeProblems);
@@ -68,9 +91,10 @@ internal static class OutputStep
         }
 
         var secrets = merged.Select(m => m.Secret).ToList();
-        var outputs = new List<(string Path, string Content)>();
+        var outputs = prepared.Files;
         if (request.Formats.Json)
         {
+            prepared.JsonIndex = outputs.Count;
             outputs.Add((Require(request.JsonPath, "JsonOutputPath"), Render(secrets, request, result, ConfigurationJsonWriter.Render)));
         }
 
@@ -80,14 +104,20 @@ internal static class OutputStep
             outputs.Add((Require(request.DotEnvPath, "DotEnvOutputPath"), Render(secrets, request, result, (s, p) => DotEnvRenderer.Render(s, dialect, p))));
         }
 
-        if (result.Errors.Count > 0)
+        if (result.Errors.Count == 0)
         {
-            return result;
+            // The manifest goes last: the analyzer only ever sees names whose settings were written.
+            outputs.Add((request.ManifestPath, ManifestWriter.Render(snapshots.Select(s => s.Source).ToList(), merged)));
         }
 
-        // The manifest goes last: the analyzer only ever sees names whose settings were written.
-        outputs.Add((request.ManifestPath, ManifestWriter.Render(snapshots.Select(s => s.Source).ToList(), merged)));
-        foreach (var (path, content) in outputs)
+        return prepared;
+    }
+
+    /// <summary>Writes each prepared file whose content changed.</summary>
+    public static OutputResult Write(PreparedOutputs prepared)
+    {
+        var result = prepared.Result;
+        foreach (var (path, content) in prepared.Files)
         {
             // The folder that holds secrets is the owner's alone (0700), whatever the umask made obj/.
             SecureDirectory.Create(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using Infisical.Build.Core.Credentials;
+using Infisical.Build.Core.Encryption;
 using Infisical.Build.Core.Snapshots;
 
 namespace Infisical.Build.Core.Pipeline;
@@ -79,6 +80,12 @@ internal sealed class SnapshotStep
     /// <summary>InfisicalAllowInsecureHttp, already checked by the caller (TransportRule); the client is told too.</summary>
     public bool AllowInsecureHttp { get; set; }
 
+    /// <summary>
+    /// Encrypt mode: a fetched snapshot is sealed (one KMS encrypt) before it reaches the store, which must then be
+    /// a sealed one. A 304 keeps the stored envelope as it is, so a revalidation seals nothing.
+    /// </summary>
+    public KmsSealer? Sealer { get; set; }
+
     /// <summary>Test seam for the clock.</summary>
     internal Func<DateTimeOffset> Now { get; set; } = () => DateTimeOffset.UtcNow;
 
@@ -91,7 +98,7 @@ internal sealed class SnapshotStep
             return new SnapshotOutcome(
                 SnapshotStatus.Store,
                 _store.PathFor(source),
-                $"Infisical: {stored.Secrets.Count} secret(s) of {source.Describe()} from the snapshot fetched {Age(now - stored.FetchedAt)} ago (refresh interval {Age(_refresh.Interval)}); no request sent.");
+                $"Infisical: {stored.Count} secret(s) of {source.Describe()} from the snapshot fetched {Age(now - stored.FetchedAt)} ago (refresh interval {Age(_refresh.Interval)}); no request sent.");
         }
 
         LoginPlan plan;
@@ -109,12 +116,18 @@ internal sealed class SnapshotStep
         try
         {
             var (snapshot, kind) = await fetcher.FetchAsync(source, stored, cancellationToken).ConfigureAwait(false);
+            if (Sealer != null && !snapshot.IsSealed)
+            {
+                var plain = snapshot;
+                snapshot = await fetcher.UseClientAsync(source, "seal the snapshot with KMS", (c, ct) => Sealer.SealAsync(plain, c, ct), cancellationToken).ConfigureAwait(false);
+            }
+
             var path = _store.Write(snapshot);
             var elapsed = (long)(DateTimeOffset.UtcNow - started).TotalMilliseconds;
             var login = plan.StaticToken != null ? "a token from the environment" : fetcher.LoggedIn ? "a new login (" + plan.Description + ")" : "a cached access token (" + plan.Description + ")";
             var outcome = kind == FetchKind.Revalidated
-                ? new SnapshotOutcome(SnapshotStatus.Revalidated, path, $"Infisical: {source.Host} confirmed the {snapshot.Secrets.Count} stored secret(s) of {source.Describe()} are current (304) in {elapsed} ms, using {login}.")
-                : new SnapshotOutcome(SnapshotStatus.Fetched, path, $"Infisical: fetched {snapshot.Secrets.Count} secret(s) of {source.Describe()} from {source.Host} ({hostOrigin}) in {elapsed} ms, using {login}.");
+                ? new SnapshotOutcome(SnapshotStatus.Revalidated, path, $"Infisical: {source.Host} confirmed the {snapshot.Count} stored secret(s) of {source.Describe()} are current (304) in {elapsed} ms, using {login}.")
+                : new SnapshotOutcome(SnapshotStatus.Fetched, path, $"Infisical: fetched {snapshot.Count} secret(s) of {source.Describe()} from {source.Host} ({hostOrigin}) in {elapsed} ms, using {login}.");
             outcome.Warnings.AddRange(fetcher.Warnings);
             return outcome;
         }
