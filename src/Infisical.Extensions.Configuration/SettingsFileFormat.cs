@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -16,11 +15,16 @@ namespace Infisical.Extensions.Configuration;
 /// </summary>
 internal static class SettingsFileFormat
 {
-    // The envelope's canonical layout fixes its first two lines, so a prefix tells it apart exactly.
-    private static readonly byte[] EnvelopePrefix = Encoding.ASCII.GetBytes("{\n  \"format\": \"" + EncryptedSettingsEnvelope.FormatName + "\",");
+    // Recognised by markers that no single changed byte can all remove, so a damaged envelope is reported as one
+    // (by the strict reader) instead of being read as a plain JSON file of envelope fields.
+    private static readonly string FormatMarker = "\"format\": \"" + EncryptedSettingsEnvelope.FormatName + "\"";
 
-    public static bool IsEnvelope(byte[] content) =>
-        content.Length >= EnvelopePrefix.Length && content.Take(EnvelopePrefix.Length).SequenceEqual(EnvelopePrefix);
+    public static bool IsEnvelope(byte[] content)
+    {
+        var text = Encoding.ASCII.GetString(content);
+        return text.Contains(FormatMarker)
+            || (text.Contains("\"wrappedKey\": \"") && text.Contains("\"headerSha256\": \""));
+    }
 
     public static Stream Open(byte[] content, string path, InfisicalSettingsOptions options) =>
         new MemoryStream(IsEnvelope(content) ? Decrypt(content, path, options) : content, writable: false);

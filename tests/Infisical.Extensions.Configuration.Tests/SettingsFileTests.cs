@@ -84,16 +84,6 @@ public sealed class SettingsFileTests
     }
 
     [Fact]
-    public void An_encrypted_file_is_refused_with_a_typed_error_instead_of_a_json_error()
-    {
-        using var dir = new TempDir();
-        var file = dir.Write("appsettings.Infisical.json", "INFENC1\nbase64payload");
-        var e = Assert.Throws<InfisicalSettingsEncryptedException>(() => new ConfigurationBuilder().AddInfisicalSettings(o => o.Path = file).Build());
-        Assert.Equal(file, e.Path);
-        Assert.Contains("encrypted", e.Message);
-    }
-
-    [Fact]
     public async Task Reload_on_change_picks_up_a_rewritten_file()
     {
         using var dir = new TempDir();
