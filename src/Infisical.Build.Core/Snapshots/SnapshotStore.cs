@@ -49,6 +49,11 @@ internal sealed class SnapshotStore
     private void RemovePlaintextEntry(SourceSpec source)
     {
         var plain = PathFor(source, sealedEntry: false);
+        if (!File.Exists(plain))
+        {
+            return;
+        }
+
         try
         {
             File.Delete(plain);

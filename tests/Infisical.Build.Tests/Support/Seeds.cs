@@ -12,6 +12,10 @@ internal static class Seeds
     public const string ProjectId = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
     public const string ProjectSlug = "build-tests";
 
+    /// <summary>The project's KMS key, for encrypt mode (InfisicalKmsKeyName=settings-key).</summary>
+    public const string KmsKeyId = "8d0f7780-8536-41ef-a55b-f18ad2e01bf8";
+    public const string KmsKeyName = "settings-key";
+
     /// <summary>Awkward values, each carrying a distinctive marker so a leak check can look for it.</summary>
     public static readonly IReadOnlyDictionary<string, string> AwkwardDev = new Dictionary<string, string>
     {
@@ -48,7 +52,7 @@ internal static class Seeds
         return JsonSerializer.Serialize(new
         {
             identities = new[] { new { id = "3f2c1b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b", name = "build-tests", clientId = ClientId, clientSecret = ClientSecret } },
-            projects = new[] { new { id = ProjectId, slug = ProjectSlug, name = "Build tests", environments = new[] { "dev", "prod" }, secrets } },
+            projects = new[] { new { id = ProjectId, slug = ProjectSlug, name = "Build tests", environments = new[] { "dev", "prod" }, secrets, kmsKeys = new[] { new { id = KmsKeyId, name = KmsKeyName } } } },
         });
     }
 }
