@@ -135,7 +135,7 @@ public sealed class ManifestDiagnosticsTests
                     + System.Environment.GetEnvironmentVariable({|#0:"SHARED_TOKNE"|});
             }
             """);
-        test.TestState.AdditionalFiles.Add(("/0/shared/infisical/infisical.manifest.json", TestManifests.With("SHARED_TOKEN")));
+        test.TestState.AdditionalFiles.Add(("/0/team/infisical/infisical.manifest.json", TestManifests.With("SHARED_TOKEN")));
         test.ExpectedDiagnostics.Add(Inf001(0, "SHARED_TOKNE", DidYouMean("SHARED_TOKEN")));
         await test.RunAsync();
     }

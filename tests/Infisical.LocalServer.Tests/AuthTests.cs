@@ -9,7 +9,7 @@ using Xunit;
 
 namespace Infisical.LocalServer.Tests;
 
-/// <summary>Universal Auth login, renew, revoke and token lifecycle against the current-server behaviour (spec §2).</summary>
+/// <summary>Universal Auth login, renew, revoke and token lifecycle against the current-server behaviour (docs/infisical-api-notes.md, "Authentication").</summary>
 public sealed class AuthTests
 {
     [Fact]

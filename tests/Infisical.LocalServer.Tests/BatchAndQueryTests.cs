@@ -6,7 +6,7 @@ using Xunit;
 
 namespace Infisical.LocalServer.Tests;
 
-/// <summary>Batch routes (spec §3.8), query-string handling and trailing slashes.</summary>
+/// <summary>Batch routes (docs/infisical-api-notes.md, "Batch routes" and "Requests"), query-string handling and trailing slashes.</summary>
 public sealed class BatchAndQueryTests
 {
     private static JsonObject Batch(Harness h, params JsonObject[] items)

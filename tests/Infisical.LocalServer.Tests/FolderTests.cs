@@ -7,7 +7,7 @@ using Xunit;
 
 namespace Infisical.LocalServer.Tests;
 
-/// <summary>Folders, environments and imports created through the API (tolerant schemas, spec §6, §11).</summary>
+/// <summary>Folders, environments and imports created through the API (tolerant schemas: docs/infisical-api-notes.md, "Projects and folders" and "Older self-hosted servers (2024-07)").</summary>
 public sealed class FolderTests
 {
     [Fact]

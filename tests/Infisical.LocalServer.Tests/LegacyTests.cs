@@ -8,7 +8,7 @@ using Xunit;
 
 namespace Infisical.LocalServer.Tests;
 
-/// <summary>The Legacy2024 compatibility level imitates the self-hosted server of 2024-07 (spec §11).</summary>
+/// <summary>The Legacy2024 compatibility level imitates the self-hosted server of 2024-07 (docs/infisical-api-notes.md, "Older self-hosted servers (2024-07)").</summary>
 public sealed class LegacyTests
 {
     private static async Task<(Harness H, string Token)> Start()

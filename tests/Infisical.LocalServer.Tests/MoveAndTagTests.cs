@@ -7,7 +7,7 @@ using Xunit;
 
 namespace Infisical.LocalServer.Tests;
 
-/// <summary>v4 move (and its route clash with a secret named "move", spec §3.5, §3.9) and project tags.</summary>
+/// <summary>v4 move (and its route clash with a secret named "move": docs/infisical-api-notes.md, "Move (v4) and the route clash") and project tags.</summary>
 public sealed class MoveAndTagTests
 {
     [Fact]

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace Infisical.LocalServer.Tests;
 
-/// <summary>Expansion limits and forms (spec §3.10) with a seed built for them.</summary>
+/// <summary>Expansion limits and forms (docs/infisical-api-notes.md, "Reference expansion") with a seed built for them.</summary>
 public sealed class ReferenceExpansionTests
 {
     private static string Seed()

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace Infisical.LocalServer.Tests;
 
-/// <summary>List and get (spec §3.1–§3.4, §3.10) against the current-server behaviour. Read-only: one shared server.</summary>
+/// <summary>List and get (docs/infisical-api-notes.md, "Secrets": the object, list, get and "Reference expansion") against the current-server behaviour. Read-only: one shared server.</summary>
 public sealed class SecretReadTests : IClassFixture<SharedServer>
 {
     private readonly SharedServer shared;

@@ -7,7 +7,7 @@ using Xunit;
 
 namespace Infisical.LocalServer.Tests;
 
-/// <summary>Create, update and delete (spec §3.5–§3.7) against the current-server behaviour.</summary>
+/// <summary>Create, update and delete (docs/infisical-api-notes.md, "Create a secret", "Update a secret", "Delete a secret") against the current-server behaviour.</summary>
 public sealed class SecretWriteTests
 {
     private static async Task<(Harness H, string Token)> Start()

@@ -9,7 +9,7 @@ namespace Infisical.LocalServer;
 /// </summary>
 public static class AuthContext
 {
-    /// <summary>Resolves the calling identity from <c>Authorization</c>, with the spec's failure statuses.</summary>
+    /// <summary>Resolves the calling identity from <c>Authorization</c>, with the real server's failure statuses (docs/infisical-api-notes.md, "Error bodies").</summary>
     public static AuthOutcome RequireIdentity(HttpContext context) =>
         context.RequestServices.GetRequiredService<TokenService>().Authenticate(context.Request.Headers.Authorization.ToString());
 }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Infisical.LocalServer;
 
-/// <summary>Token renew and revoke (spec §2.2, §2.3).</summary>
+/// <summary>Token renew and revoke (docs/infisical-api-notes.md, "Token renew" and "Token revoke").</summary>
 public sealed class TokenEndpoints : IEndpointModule
 {
     /// <inheritdoc />

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace Infisical.LocalServer;
 
 /// <summary>
-/// Issues, validates, renews and revokes machine-identity access tokens (spec §2, §2.7). Every login method
+/// Issues, validates, renews and revokes machine-identity access tokens (docs/infisical-api-notes.md, "Authentication" and "Token lifecycle"). Every login method
 /// calls <see cref="Issue"/>; every authenticated route goes through <see cref="Authenticate"/> (via <see cref="AuthContext"/>).
 /// </summary>
 public sealed class TokenService
@@ -57,7 +57,7 @@ public sealed class TokenService
             }
         }
 
-        // The 2024 server put the max TTL into exp; current servers use the TTL (§1.2).
+        // The 2024 server put the max TTL into exp; current servers use the TTL (docs/infisical-api-notes.md, "Access tokens").
         record.Jwt = jwt.Sign(claims, IsLegacy ? maxTtl : ttl);
         state.AddToken(record);
         return LoginBody(record.Jwt, ttl, maxTtl);

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Infisical.LocalServer;
 
-/// <summary>Universal Auth login (spec §2.1), JSON or form body.</summary>
+/// <summary>Universal Auth login (docs/infisical-api-notes.md, "Universal Auth login"), JSON or form body.</summary>
 public sealed class UniversalAuthEndpoints : IEndpointModule
 {
     /// <inheritdoc />

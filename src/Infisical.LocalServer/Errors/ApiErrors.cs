@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Infisical.LocalServer;
 
 /// <summary>
-/// Builds error responses with the real server's bodies and statuses (spec §1.3), or the 2024 server's (§11).
+/// Builds error responses with the real server's bodies and statuses (docs/infisical-api-notes.md, "Error bodies"), or the 2024 server's ("Older self-hosted servers (2024-07)").
 /// Every route, including ones added by other modules, should answer errors through this class.
 /// </summary>
 public sealed class ApiErrors

@@ -10,7 +10,7 @@ namespace Infisical.LocalServer;
 
 /// <summary>
 /// Folders at <c>/api/v2/folders</c> (Python SDK) and <c>/api/v1/folders</c> (Node SDK). The real schemas are
-/// unconfirmed (§6), so inputs are read tolerantly: <c>projectId</c> or <c>workspaceId</c>, <c>path</c> or <c>directory</c>.
+/// unconfirmed (docs/infisical-api-notes.md, "Projects and folders"), so inputs are read tolerantly: <c>projectId</c> or <c>workspaceId</c>, <c>path</c> or <c>directory</c>.
 /// </summary>
 public sealed class FolderEndpoints : IEndpointModule
 {
@@ -76,7 +76,7 @@ public sealed class FolderEndpoints : IEndpointModule
             return error;
         }
 
-        // An existing folder is answered as created; missing parents are created on the way (§11).
+        // An existing folder is answered as created; missing parents are created on the way (2024 behaviour, docs/infisical-api-notes.md, "Older self-hosted servers (2024-07)").
         var folder = r.State.EnsureFolder(env!, SecretPaths.Combine(r.Path, name!));
         var description = r.Input.String(r.Body, "description", required: false);
         folder.Description = description ?? folder.Description;

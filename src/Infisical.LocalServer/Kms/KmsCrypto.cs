@@ -5,7 +5,7 @@ using System.Text;
 namespace Infisical.LocalServer;
 
 /// <summary>
-/// Real cryptography for the local KMS. Ciphertexts use the internal KMS layout of spec §4:
+/// Real cryptography for the local KMS. Ciphertexts use the internal KMS layout (docs/infisical-api-notes.md, "Ciphertext format"):
 /// <c>IV[12] ‖ AES-GCM ciphertext ‖ tag[16] ‖ "v01"</c>, so their size and shape match the real server's.
 /// </summary>
 public static class KmsCrypto

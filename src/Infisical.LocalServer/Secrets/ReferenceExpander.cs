@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace Infisical.LocalServer;
 
 /// <summary>
-/// <c>${...}</c> expansion as the real server does it (spec §3.10): <c>${KEY}</c> = same env and folder,
+/// <c>${...}</c> expansion as the real server does it (docs/infisical-api-notes.md, "Reference expansion"): <c>${KEY}</c> = same env and folder,
 /// <c>${env.a.b.KEY}</c> = folder /a/b of env. The server keeps one result string and a stack of referenced values
 /// to scan (depth ≤ 10); every reference found is replaced everywhere in the result. A reference back to a secret
 /// already on the chain is substituted once but not scanned again, which is how cycles stop. Missing references

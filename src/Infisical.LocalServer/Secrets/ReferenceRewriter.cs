@@ -4,7 +4,7 @@ namespace Infisical.LocalServer;
 
 /// <summary>
 /// After a rename the real server rewrites references to the old name across the project, giving each rewritten
-/// secret a new version (spec §3.6). Call under the state lock.
+/// secret a new version (docs/infisical-api-notes.md, "Update a secret"). Call under the state lock.
 /// </summary>
 public static class ReferenceRewriter
 {

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Infisical.LocalServer;
 
 /// <summary>
-/// Batch create/update/delete: <c>/api/v3/secrets/batch/raw</c> and <c>/api/v4/secrets/batch</c> (spec §3.8).
+/// Batch create/update/delete: <c>/api/v3/secrets/batch/raw</c> and <c>/api/v4/secrets/batch</c> (docs/infisical-api-notes.md, "Batch routes").
 /// Each batch is atomic: every item is checked before anything changes.
 /// </summary>
 public sealed class SecretBatchEndpoints : IEndpointModule

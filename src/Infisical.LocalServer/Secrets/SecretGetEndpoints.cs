@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Infisical.LocalServer;
 
-/// <summary>Get a secret by name (spec §3.3) or by id (§3.4), v3 raw and v4.</summary>
+/// <summary>Get a secret by name or by id (docs/infisical-api-notes.md, "Get a secret by name" and "Get a secret by id"), v3 raw and v4.</summary>
 public sealed class SecretGetEndpoints : IEndpointModule
 {
     /// <inheritdoc />
@@ -72,7 +72,7 @@ public sealed class SecretGetEndpoints : IEndpointModule
             var secret = type == "personal" ? null : folder.Secrets.FirstOrDefault(s => s.Key == name);
             if (secret == null && includeImports && type != "personal")
             {
-                // The server walks the imports from last to first: the last import wins (§3.3).
+                // The server walks the imports from last to first: the last import wins (docs/infisical-api-notes.md, "Get a secret by name").
                 foreach (var import in project!.Imports.Where(i => i.Environment == environment && i.Path == path).Reverse())
                 {
                     secret = SecretScope.Folder(project, import.FromEnvironment, import.FromPath)?.Secrets.FirstOrDefault(s => s.Key == name);
@@ -104,7 +104,7 @@ public sealed class SecretGetEndpoints : IEndpointModule
                 return JsonResponse.Ok(new JsonObject { ["secret"] = SecretJson.Build(state, project!, foundEnv, foundPath, secret, SecretShape.FullGet, value, hidden, snapshot) });
             }
 
-            // The 2024 get-one route expanded only ${env.path.KEY} and left same-folder ${KEY} literal (§11).
+            // The 2024 get-one route expanded only ${env.path.KEY} and left same-folder ${KEY} literal (docs/infisical-api-notes.md, "Older self-hosted servers (2024-07)").
             var expander = new ReferenceExpander(project!, errors.IsLegacy, crossPathOnly: errors.IsLegacy);
             var obj = SecretListEndpoints.Serialize(state, project!, foundEnv, foundPath, secret, SecretShape.FullGet, viewValue, expand, expander);
             if (errors.IsLegacy && viaImport)

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace Infisical.LocalServer;
 
-/// <summary>Which response schema a secret object is filtered through (spec §3.1: each route adds different fields).</summary>
+/// <summary>Which response schema a secret object is filtered through (each route adds different fields: docs/infisical-api-notes.md, "The secret object").</summary>
 public enum SecretShape
 {
     /// <summary>Create: the bare <c>secretRawSchema</c>.</summary>
@@ -51,7 +51,7 @@ public static class SecretJson
         };
         if (legacy)
         {
-            // The 2024 server sent no timestamps and none of the newer fields (§11).
+            // The 2024 server sent no timestamps and none of the newer fields (docs/infisical-api-notes.md, "Older self-hosted servers (2024-07)").
             if (shape is SecretShape.Full or SecretShape.ById)
             {
                 obj["secretPath"] = path;

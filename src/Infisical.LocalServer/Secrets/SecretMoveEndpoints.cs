@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Infisical.LocalServer;
 
 /// <summary>
-/// <c>POST /api/v4/secrets/move</c> (spec §3.9). Mapping it also reproduces the route clash of §3.5: a secret named
+/// <c>POST /api/v4/secrets/move</c> (docs/infisical-api-notes.md, "Move (v4) and the route clash"). Mapping it also reproduces that route clash: a secret named
 /// "move" cannot be created through the v4 single-secret route.
 /// </summary>
 public sealed class SecretMoveEndpoints : IEndpointModule

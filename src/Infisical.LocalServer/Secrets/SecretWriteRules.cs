@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 
 namespace Infisical.LocalServer;
 
-/// <summary>Validation and normalisation rules of secret writes (spec §3.5–§3.7).</summary>
+/// <summary>Validation and normalisation rules of secret writes (docs/infisical-api-notes.md, "Create a secret" and "Update a secret").</summary>
 public static class SecretWriteRules
 {
     /// <summary>

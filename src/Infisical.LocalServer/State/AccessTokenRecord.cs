@@ -2,7 +2,7 @@ using System;
 
 namespace Infisical.LocalServer;
 
-/// <summary>The server-side row of an issued access token (spec §2.7).</summary>
+/// <summary>The server-side row of an issued access token (docs/infisical-api-notes.md, "Token lifecycle").</summary>
 public sealed class AccessTokenRecord
 {
     /// <summary>Token row id (<c>identityAccessTokenId</c> claim).</summary>

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace Infisical.LocalServer.Tests;
 
-/// <summary>Checks error bodies against spec §1.3 (current) and §11 (2024).</summary>
+/// <summary>Checks error bodies against docs/infisical-api-notes.md, "Error bodies" (current) and "Older self-hosted servers (2024-07)" (2024).</summary>
 public static class ErrorAssert
 {
     public static void Current(HttpStatusCode actualStatus, JsonNode? body, int status, string error, string? message = null)

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Infisical.LocalServer;
 
 /// <summary>
-/// AWS IAM login (spec §2.4). STS cannot be called offline, so the seed plays STS: <c>"awsAuth": {"callers":
+/// AWS IAM login (docs/infisical-api-notes.md, "AWS IAM login"). STS cannot be called offline, so the seed plays STS: <c>"awsAuth": {"callers":
 /// {"&lt;accessKeyId&gt;": {"account", "arn", "userId", "secretAccessKey"?}}, "callerIdentity": {...}}</c>; then the
 /// real server's allowedAccountIds / allowedPrincipalArns rules apply.
 /// </summary>

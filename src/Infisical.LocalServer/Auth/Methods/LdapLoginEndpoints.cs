@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Infisical.LocalServer;
 
 /// <summary>
-/// LDAP login (spec §2.6). The directory is the identity's seed: <c>"ldapAuth": {"users": [{"username", "password"}]}</c>.
+/// LDAP login (docs/infisical-api-notes.md, "LDAP login"). The directory is the identity's seed: <c>"ldapAuth": {"users": [{"username", "password"}]}</c>.
 /// </summary>
 public sealed class LdapLoginEndpoints : IEndpointModule
 {

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Infisical.LocalServer;
 
 /// <summary>
-/// Token Auth (spec §2.6): an authenticated caller mints an access token for an identity that has
+/// Token Auth (docs/infisical-api-notes.md, "Token Auth"): an authenticated caller mints an access token for an identity that has
 /// <c>"tokenAuth": {}</c> in its seed. There is no login route; the minted token is used directly.
 /// </summary>
 public sealed class TokenAuthEndpoints : IEndpointModule

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Infisical.LocalServer;
 
 /// <summary>
-/// The logins that present a token for the server to verify: OIDC, JWT, Kubernetes, Azure and GCP (spec §2.5–2.6).
+/// The logins that present a token for the server to verify: OIDC, JWT, Kubernetes, Azure and GCP (docs/infisical-api-notes.md, "Token-presenting logins").
 /// Verification uses the identity's seed section (see <see cref="SeededTokenVerifier"/>); each method then applies
 /// its own bound-claim rules.
 /// </summary>
