@@ -20,7 +20,7 @@ public sealed class RateLimitTests
         {
             o.MaxRetryDelay = TimeSpan.FromMinutes(2);
             // Instead of sleeping, move the server's clock forward by the requested wait.
-            o.Delay = (d, _) => { waits.Enqueue(d); h.AdvanceClock(d); return Task.CompletedTask; };
+            o.TimeProvider = h.Clock(d => { waits.Enqueue(d); h.AdvanceClock(d); });
         });
 
         for (var i = 0; i < 3; i++)

@@ -13,7 +13,7 @@ public sealed class RetryTests
     private static Action<InfisicalClientOptions> RecordDelays(ConcurrentQueue<TimeSpan> delays, int maxRetries = 3) => o =>
     {
         o.MaxRetries = maxRetries;
-        o.Delay = (d, _) => { delays.Enqueue(d); return Task.CompletedTask; };
+        o.TimeProvider = new TestClock(() => DateTimeOffset.UtcNow, delays.Enqueue);
     };
 
     [Theory]

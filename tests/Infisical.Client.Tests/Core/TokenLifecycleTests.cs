@@ -83,7 +83,7 @@ public sealed class TokenLifecycleTests
         await using var h = await LocalServerHarness.StartAsync(mode);
         // The client's own clock stands still, so it does not know the token expired: the server tells it.
         using var client = await h.LoginAsync(
-            o => o.UtcNow = () => DateTimeOffset.UtcNow, TestSeed.ShortClientId, TestSeed.ShortClientSecret);
+            o => o.TimeProvider = TimeProvider.System, TestSeed.ShortClientId, TestSeed.ShortClientSecret);
 
         h.AdvanceClock(TimeSpan.FromSeconds(200));
         var list = await client.Secrets.ListAsync(Dev);
@@ -104,7 +104,7 @@ public sealed class TokenLifecycleTests
         await using var h = await LocalServerHarness.StartAsync(mode);
         // The client's clock runs 15 s behind: it renews at what it thinks is 50 s, when the server is past the 60 s TTL.
         using var client = await h.LoginAsync(
-            o => o.UtcNow = () => h.Server.Clock.UtcNow - TimeSpan.FromSeconds(15), TestSeed.ShortClientId, TestSeed.ShortClientSecret);
+            o => o.TimeProvider = new TestClock(() => h.Server.Clock.UtcNow - TimeSpan.FromSeconds(15)), TestSeed.ShortClientId, TestSeed.ShortClientSecret);
 
         h.AdvanceClock(TimeSpan.FromSeconds(65));
         var list = await client.Secrets.ListAsync(Dev);
@@ -175,7 +175,7 @@ public sealed class TokenLifecycleTests
     {
         await using var h = await LocalServerHarness.StartAsync(mode);
         using var client = await h.LoginAsync(
-            o => o.UtcNow = () => DateTimeOffset.UtcNow, TestSeed.ShortClientId, TestSeed.ShortClientSecret);
+            o => o.TimeProvider = TimeProvider.System, TestSeed.ShortClientId, TestSeed.ShortClientSecret);
         h.AdvanceClock(TimeSpan.FromSeconds(200));
         h.Controls.InjectFault(new FaultRule { PathContains = LoginPath, StatusCode = 0, DelayMilliseconds = 300 });
 

@@ -43,11 +43,17 @@ public sealed class LocalServerHarness : IAsyncDisposable
             RetryBaseDelay = TimeSpan.FromMilliseconds(5),
             MaxRetryDelay = TimeSpan.FromSeconds(2),
             Timeout = TimeSpan.FromSeconds(10),
-            UtcNow = () => Server.Clock.UtcNow,
+            TimeProvider = Clock(),
         };
         configure?.Invoke(options);
         return options;
     }
+
+    /// <summary>
+    /// The server's fake clock as a client clock; with <paramref name="onDelay"/>, the client's waits are reported there
+    /// and end at once instead of taking real time.
+    /// </summary>
+    public TestClock Clock(Action<TimeSpan>? onDelay = null) => new(() => Server.Clock.UtcNow, onDelay);
 
     /// <summary>A client that has not logged in.</summary>
     public InfisicalClient CreateClient(Action<InfisicalClientOptions>? configure = null) => new(Options(configure));

@@ -14,7 +14,7 @@ public sealed class LoginRetryTests
     private static Action<InfisicalClientOptions> RecordDelays(ConcurrentQueue<TimeSpan> delays) => o =>
     {
         o.MaxRetries = 3;
-        o.Delay = (d, _) => { delays.Enqueue(d); return Task.CompletedTask; };
+        o.TimeProvider = new TestClock(() => DateTimeOffset.UtcNow, delays.Enqueue);
     };
 
     [Theory]
