@@ -57,7 +57,7 @@ internal sealed class InfisicalRequest
     public string? IfNoneMatch { get; private set; }
 
     /// <summary>The UTF-8 JSON body, if any. A copy of the request shares it, so nothing may write to it.</summary>
-    public ReadOnlyMemory<byte>? JsonBody => _body;
+    public ReadOnlyMemory<byte>? JsonBody => _body == null ? (ReadOnlyMemory<byte>?)null : _body;
 
     /// <summary>Percent-encodes one path segment (a secret name, a key id).</summary>
     public static string EscapeSegment(string segment) => Uri.EscapeDataString(segment);
