@@ -31,15 +31,15 @@ public sealed class LocalServerHarness : IAsyncDisposable
     }
 
     /// <summary>
-    /// Options pointing at this server with test-friendly settings: no cache unless asked, millisecond retry delays,
-    /// and the client's clock tied to the server's fake clock (so advancing it expires tokens on both sides).
+    /// Options pointing at this server with the product's defaults (the 60 s cache included: a test that must see
+    /// every read reach the server turns it off itself), except millisecond retry delays, a 10 s attempt timeout and
+    /// the client's clock tied to the server's fake clock (so advancing it expires tokens on both sides).
     /// </summary>
     public InfisicalClientOptions Options(Action<InfisicalClientOptions>? configure = null)
     {
         var options = new InfisicalClientOptions
         {
             Host = BaseUrl,
-            CacheTtl = null,
             RetryBaseDelay = TimeSpan.FromMilliseconds(5),
             MaxRetryDelay = TimeSpan.FromSeconds(2),
             Timeout = TimeSpan.FromSeconds(10),
