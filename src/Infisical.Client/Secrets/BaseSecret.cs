@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace Infisical.Client;
 
 /// <summary>
-/// A secret as the server returns it (§3.1). Every field is optional because server generations and routes
+/// A secret as the server returns it (docs/infisical-api-notes.md, "Secrets"). Every field is optional because server generations and routes
 /// send different subsets (imported secrets lack timestamps; 2024 servers send no timestamps at all).
 /// <see cref="ToString"/> never includes the value.
 /// </summary>

@@ -9,7 +9,7 @@ using Infisical.Client.Tests.Auth.Fakes;
 
 namespace Infisical.Client.Tests.Auth;
 
-/// <summary>The local server's offline STS checks (spec §2.4), fed raw login bodies the client would never send.</summary>
+/// <summary>The local server's offline STS checks (docs/infisical-api-notes.md, "AWS IAM Auth"), fed raw login bodies the client would never send.</summary>
 public sealed class AwsServerRulesTests
 {
     [Fact]
