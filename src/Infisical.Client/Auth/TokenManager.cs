@@ -52,7 +52,7 @@ internal sealed class TokenManager : IAccessTokenSource
         lock (_gate)
         {
             _method = method;
-            _state = TokenState.FromLogin(credential, Now, Fraction);
+            _state = TokenState.FromLogin(credential, Now, _fraction);
         }
 
         _logger.LogInformation(
@@ -123,7 +123,7 @@ internal sealed class TokenManager : IAccessTokenSource
         {
             if (ReferenceEquals(_state, state))
             {
-                _state = state.Renewed(credential, Now, Fraction);
+                _state = state.Renewed(credential, Now, _fraction);
             }
         }
 
@@ -146,8 +146,6 @@ internal sealed class TokenManager : IAccessTokenSource
 
     private DateTimeOffset Now => _channel.Time.GetUtcNow();
 
-    private double Fraction => _fraction;
-
     private async Task<TokenState> RefreshAsync(TokenState current)
     {
         if (CanReauthenticate && current.RenewalWouldPassMaxTtl(Now))
@@ -160,7 +158,7 @@ internal sealed class TokenManager : IAccessTokenSource
         {
             var credential = await SendRenewAsync(current.AccessToken, CancellationToken.None).ConfigureAwait(false);
             // Always adopt the returned token: current servers sign a new JWT, 2024 servers return the same one.
-            return Publish(current.Renewed(credential, Now, Fraction));
+            return Publish(current.Renewed(credential, Now, _fraction));
         }
         catch (InfisicalApiException e) when (CanReauthenticate && IsRenewalRefused(e))
         {
@@ -235,7 +233,7 @@ internal sealed class TokenManager : IAccessTokenSource
         }
 
         _logger.LogInformation("Logged in to Infisical again with {Method}.", method.GetType().Name);
-        return Publish(TokenState.FromLogin(credential, Now, Fraction));
+        return Publish(TokenState.FromLogin(credential, Now, _fraction));
     }
 
     private TokenState Publish(TokenState state)
