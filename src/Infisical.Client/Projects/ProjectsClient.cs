@@ -32,7 +32,8 @@ namespace Infisical.Client.Projects
             var path = projectId != null
                 ? "/api/v1/workspace/" + InfisicalRequest.EscapeSegment(projectId.Trim())
                 : "/api/v2/workspace/" + InfisicalRequest.EscapeSegment(projectSlug!.Trim());
-            var body = await _connection.Requests.SendAsync(new InfisicalRequest(HttpMethod.Get, path, RequestOptions.Read), Json.ClientJsonContext.Default.JsonElement, cancellationToken).ConfigureAwait(false);
+            var request = new InfisicalRequest(HttpMethod.Get, path, RequestOptions.Read);
+            var body = await _connection.Requests.SendAsync(request, Json.ClientJsonContext.Default.JsonElement, cancellationToken).ConfigureAwait(false);
 
             // Current servers wrap the project in "workspace" (or "project"); accept a bare object as well.
             var project = body;
