@@ -73,12 +73,12 @@ public sealed class InfisicalClientOptions
     /// <summary>Optional logger. It receives methods, routes, status codes and timings; never tokens or secret values.</summary>
     public ILogger? Logger { get; set; }
 
-    /// <summary>The clock; tests replace it to move time forward without waiting.</summary>
-    internal Func<DateTimeOffset> UtcNow { get; set; } = () => DateTimeOffset.UtcNow;
-
-    /// <summary>The delay primitive; tests may replace it to observe the waits without sleeping.</summary>
-    internal Func<TimeSpan, System.Threading.CancellationToken, System.Threading.Tasks.Task> Delay { get; set; } =
-        System.Threading.Tasks.Task.Delay;
+    /// <summary>
+    /// The clock for token lifetimes, cache freshness, signed logins and the waits between retries. Defaults to
+    /// <see cref="System.TimeProvider.System"/>; a test can pass a fake one to move time without waiting. The per-attempt
+    /// <see cref="Timeout"/> always runs on real time, because it bounds a real network wait.
+    /// </summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     internal InfisicalClientOptions Clone() => (InfisicalClientOptions)MemberwiseClone();
 }

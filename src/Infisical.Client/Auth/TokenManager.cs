@@ -3,8 +3,8 @@ using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using Infisical.Client.Http;
 using Infisical.Client.Json;
+using Infisical.Client.Pipeline;
 using Microsoft.Extensions.Logging;
 
 namespace Infisical.Client.Auth;
@@ -14,21 +14,25 @@ namespace Infisical.Client.Auth;
 /// <c>expiresIn</c>, never the JWT <c>exp</c>, which older servers set to the max TTL), logs in again when renewal
 /// is refused, and makes concurrent callers share one in-flight login or renewal.
 /// </summary>
-internal sealed class TokenManager
+internal sealed class TokenManager : IAccessTokenSource
 {
     private const string RenewPath = "/api/v1/auth/token/renew";
     private const string RevokePath = "/api/v1/auth/token/revoke";
     private static readonly TimeSpan RenewalBackoff = TimeSpan.FromSeconds(10);
 
-    private readonly InfisicalConnection _connection;
+    private readonly LoginChannel _channel;
+    private readonly ILogger _logger;
+    private readonly double _fraction;
     private readonly object _gate = new();
     private TokenState? _state;
     private ILoginMethod? _method;
     private Task<TokenState>? _inFlight;
 
-    public TokenManager(InfisicalConnection connection, string? staticToken)
+    public TokenManager(LoginChannel channel, string? staticToken, double renewalFraction, ILogger logger)
     {
-        _connection = connection;
+        _channel = channel;
+        _logger = logger;
+        _fraction = Math.Min(Math.Max(renewalFraction, 0.1), 1.0);
         if (!string.IsNullOrWhiteSpace(staticToken))
         {
             _state = TokenState.Static(staticToken!.Trim());
@@ -44,14 +48,14 @@ internal sealed class TokenManager
     /// <summary>Logs in now with <paramref name="method"/> and keeps it for later re-logins. Never retried.</summary>
     public async Task<MachineIdentityCredential> LoginAsync(ILoginMethod method, CancellationToken cancellationToken)
     {
-        var credential = await method.LoginAsync(_connection, cancellationToken).ConfigureAwait(false);
+        var credential = await method.LoginAsync(_channel, cancellationToken).ConfigureAwait(false);
         lock (_gate)
         {
             _method = method;
-            _state = TokenState.FromLogin(credential, Now, Fraction);
+            _state = TokenState.FromLogin(credential, Now, _fraction);
         }
 
-        _connection.Logger.LogInformation(
+        _logger.LogInformation(
             "Logged in to Infisical with {Method}; token valid for {ExpiresIn} s.", method.GetType().Name, credential.ExpiresIn);
         return credential;
     }
@@ -119,7 +123,7 @@ internal sealed class TokenManager
         {
             if (ReferenceEquals(_state, state))
             {
-                _state = state.Renewed(credential, Now, Fraction);
+                _state = state.Renewed(credential, Now, _fraction);
             }
         }
 
@@ -131,7 +135,7 @@ internal sealed class TokenManager
     {
         var state = Volatile.Read(ref _state)
             ?? throw new InfisicalException("There is no access token to revoke.");
-        await _connection.SendAsync(TokenRequest(RevokePath, state.AccessToken), ClientJsonContext.Default.MessageResponse, cancellationToken)
+        await _channel.Sender.SendAsync(TokenRequest(RevokePath, state.AccessToken), ClientJsonContext.Default.MessageResponse, cancellationToken)
             .ConfigureAwait(false);
         lock (_gate)
         {
@@ -140,15 +144,13 @@ internal sealed class TokenManager
         }
     }
 
-    private DateTimeOffset Now => _connection.Options.UtcNow();
-
-    private double Fraction => Math.Min(Math.Max(_connection.Options.TokenRenewalFraction, 0.1), 1.0);
+    private DateTimeOffset Now => _channel.Time.GetUtcNow();
 
     private async Task<TokenState> RefreshAsync(TokenState current)
     {
         if (CanReauthenticate && current.RenewalWouldPassMaxTtl(Now))
         {
-            _connection.Logger.LogInformation("The Infisical token is near its max TTL; logging in again instead of renewing.");
+            _logger.LogInformation("The Infisical token is near its max TTL; logging in again instead of renewing.");
             return await LoginWithKnownMethodAsync().ConfigureAwait(false);
         }
 
@@ -156,18 +158,18 @@ internal sealed class TokenManager
         {
             var credential = await SendRenewAsync(current.AccessToken, CancellationToken.None).ConfigureAwait(false);
             // Always adopt the returned token: current servers sign a new JWT, 2024 servers return the same one.
-            return Publish(current.Renewed(credential, Now, Fraction));
+            return Publish(current.Renewed(credential, Now, _fraction));
         }
         catch (InfisicalApiException e) when (CanReauthenticate && IsRenewalRefused(e))
         {
-            _connection.Logger.LogInformation(
+            _logger.LogInformation(
                 "Infisical refused to renew the token ({Status} {Error}); logging in again.", (int)e.StatusCode, e.Error);
             return await LoginWithKnownMethodAsync().ConfigureAwait(false);
         }
         catch (InfisicalException e) when (e is not InfisicalApiException && Now < current.ExpiresAt)
         {
             // The network failed but the token is still valid: keep using it and try again a little later.
-            _connection.Logger.LogWarning("Renewing the Infisical token failed ({Reason}); keeping the current token for now.", e.Message);
+            _logger.LogWarning("Renewing the Infisical token failed ({Reason}); keeping the current token for now.", e.Message);
             current.PostponeRenewal(Now + RenewalBackoff);
             return current;
         }
@@ -193,14 +195,14 @@ internal sealed class TokenManager
 
     private async Task<MachineIdentityCredential> SendRenewAsync(string token, CancellationToken cancellationToken)
     {
-        var dto = await _connection.SendAsync(TokenRequest(RenewPath, token), ClientJsonContext.Default.AccessTokenResponse, cancellationToken)
+        var dto = await _channel.Sender.SendAsync(TokenRequest(RenewPath, token), ClientJsonContext.Default.AccessTokenResponse, cancellationToken)
             .ConfigureAwait(false);
         return dto.ToCredential(RenewPath);
     }
 
     // Renew and revoke name the token in the body, not the Authorization header.
     private static InfisicalRequest TokenRequest(string path, string token) =>
-        new InfisicalRequest(HttpMethod.Post, path, RequestKind.Write) { Authenticated = false }
+        new InfisicalRequest(HttpMethod.Post, path, new RequestOptions { Kind = RequestKind.Write, Authenticated = false })
             .WithJsonBody(new AccessTokenRequest { AccessToken = token }, ClientJsonContext.Default.AccessTokenRequest);
 
     private async Task<TokenState> LoginWithKnownMethodAsync()
@@ -210,7 +212,7 @@ internal sealed class TokenManager
         MachineIdentityCredential credential;
         try
         {
-            credential = await method.LoginAsync(_connection, CancellationToken.None).ConfigureAwait(false);
+            credential = await method.LoginAsync(_channel, CancellationToken.None).ConfigureAwait(false);
         }
         catch (InfisicalApiException e)
         {
@@ -224,14 +226,14 @@ internal sealed class TokenManager
                 }
             }
 
-            _connection.Logger.LogWarning(
+            _logger.LogWarning(
                 "Automatic login to Infisical with {Method} was refused ({Status} {Error}); no further automatic logins.",
                 method.GetType().Name, (int)e.StatusCode, e.Error);
             throw;
         }
 
-        _connection.Logger.LogInformation("Logged in to Infisical again with {Method}.", method.GetType().Name);
-        return Publish(TokenState.FromLogin(credential, Now, Fraction));
+        _logger.LogInformation("Logged in to Infisical again with {Method}.", method.GetType().Name);
+        return Publish(TokenState.FromLogin(credential, Now, _fraction));
     }
 
     private TokenState Publish(TokenState state)

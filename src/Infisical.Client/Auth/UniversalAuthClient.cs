@@ -2,7 +2,6 @@ using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
 using Infisical.Client.Auth.Methods;
-using Infisical.Client.Http;
 using Infisical.Client.Json;
 
 namespace Infisical.Client.Auth;
@@ -40,8 +39,8 @@ internal sealed class UniversalAuthLoginMethod : ILoginMethod
         _clientSecret = clientSecret;
     }
 
-    public Task<MachineIdentityCredential> LoginAsync(InfisicalConnection connection, CancellationToken cancellationToken) =>
-        connection.LoginAsync(
+    public Task<MachineIdentityCredential> LoginAsync(LoginChannel channel, CancellationToken cancellationToken) =>
+        channel.LoginAsync(
             "/api/v1/auth/universal-auth/login",
             new UniversalAuthLoginRequest { ClientId = _clientId, ClientSecret = _clientSecret },
             ClientJsonContext.Default.UniversalAuthLoginRequest,

@@ -14,12 +14,12 @@ internal sealed class SecretCache : IDisposable
     private readonly MemoryCache? _cache;
     private readonly TimeSpan _ttl;
     private readonly TimeSpan _retention;
-    private readonly Func<DateTimeOffset> _now;
+    private readonly TimeProvider _time;
     private long _generation;
 
     public SecretCache(InfisicalClientOptions options)
     {
-        _now = options.UtcNow;
+        _time = options.TimeProvider;
         if (options.CacheTtl is { } ttl && ttl > TimeSpan.Zero)
         {
             _ttl = ttl;
@@ -44,7 +44,7 @@ internal sealed class SecretCache : IDisposable
             return null;
         }
 
-        fresh = entry.Generation == Generation && _now() - entry.ValidatedAt < _ttl;
+        fresh = entry.Generation == Generation && _time.GetUtcNow() - entry.ValidatedAt < _ttl;
         return entry;
     }
 
@@ -55,7 +55,7 @@ internal sealed class SecretCache : IDisposable
             return;
         }
 
-        var entry = new CacheEntry(value, etag, _now(), generation);
+        var entry = new CacheEntry(value, etag, _time.GetUtcNow(), generation);
         _cache.Set(key, entry, new MemoryCacheEntryOptions
         {
             Size = 1,

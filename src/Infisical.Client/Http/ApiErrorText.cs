@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Infisical.Client.Pipeline;
 
 namespace Infisical.Client.Http;
 

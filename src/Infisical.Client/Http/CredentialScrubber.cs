@@ -48,14 +48,9 @@ internal sealed class CredentialScrubber
     }
 
     /// <summary>Remembers every string value of a JSON body (a login body holds the secret, a JWT, a password, ...).</summary>
-    public void AddJsonStrings(byte[]? json)
+    public void AddJsonStrings(ReadOnlyMemory<byte> json)
     {
-        if (json == null)
-        {
-            return;
-        }
-
-        var reader = new Utf8JsonReader(json);
+        var reader = new Utf8JsonReader(json.Span);
         while (reader.Read())
         {
             if (reader.TokenType == JsonTokenType.String)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Infisical.Client.Pipeline;
 
 namespace Infisical.Client.Http;
 

@@ -4,6 +4,7 @@ using System.IO;
 using System.Net.Http;
 using System.Net.Sockets;
 using System.Security.Authentication;
+using Infisical.Client.Pipeline;
 
 namespace Infisical.Client.Http;
 

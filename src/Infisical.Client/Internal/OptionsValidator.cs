@@ -32,6 +32,11 @@ internal static class OptionsValidator
             throw new ArgumentException("InfisicalClientOptions.CacheMaxEntries must be at least 1.", nameof(o));
         }
 
+        if (o.TimeProvider == null)
+        {
+            throw new ArgumentException("InfisicalClientOptions.TimeProvider must not be null (the default is TimeProvider.System).", nameof(o));
+        }
+
         if (o.CacheStaleRetention < TimeSpan.Zero)
         {
             throw new ArgumentException("InfisicalClientOptions.CacheStaleRetention must not be negative.", nameof(o));

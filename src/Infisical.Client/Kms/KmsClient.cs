@@ -6,6 +6,7 @@ using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 using Infisical.Client.Http;
+using Infisical.Client.Pipeline;
 
 namespace Infisical.Client.Kms;
 
@@ -54,7 +55,7 @@ public sealed class KmsClient
         }
 
         return SendAsync(
-            HttpMethod.Get, Keys, query, KmsJsonContext.Default.ListKmsKeysResponse, RequestKind.Read, true, cancellationToken);
+            Get(Keys, query), KmsJsonContext.Default.ListKmsKeysResponse, cancellationToken);
     }
 
     /// <summary>Fetches a key by id.</summary>
@@ -62,7 +63,7 @@ public sealed class KmsClient
     {
         KmsInputChecks.RequireText(keyId, nameof(keyId), "The key id");
         var answer = await SendAsync(
-            HttpMethod.Get, KeyPath(keyId), null, KmsJsonContext.Default.KeyEnvelope, RequestKind.Read, true, cancellationToken)
+            Get(KeyPath(keyId)), KmsJsonContext.Default.KeyEnvelope, cancellationToken)
             .ConfigureAwait(false);
         return Unwrap(answer, "GET " + Keys + "/{keyId}");
     }
@@ -73,9 +74,8 @@ public sealed class KmsClient
         KmsInputChecks.RequireKeyName(keyName, nameof(keyName));
         KmsInputChecks.RequireText(projectId, nameof(projectId), "The project id");
         var query = new[] { new KeyValuePair<string, string>("projectId", projectId) };
-        var answer = await SendAsync(
-            HttpMethod.Get, Keys + "/key-name/" + InfisicalConnection.EscapeSegment(keyName.Trim().ToLowerInvariant()), query,
-            KmsJsonContext.Default.KeyEnvelope, RequestKind.Read, true, cancellationToken).ConfigureAwait(false);
+        var path = Keys + "/key-name/" + InfisicalRequest.EscapeSegment(keyName.Trim().ToLowerInvariant());
+        var answer = await SendAsync(Get(path, query), KmsJsonContext.Default.KeyEnvelope, cancellationToken).ConfigureAwait(false);
         return Unwrap(answer, "GET " + Keys + "/key-name/{keyName}");
     }
 
@@ -98,8 +98,8 @@ public sealed class KmsClient
             EncryptionAlgorithm = options.EncryptionAlgorithm.ToWire(),
         };
         var answer = await SendAsync(
-            HttpMethod.Post, Keys, null, body, KmsJsonContext.Default.CreateKeyBody, KmsJsonContext.Default.KeyEnvelope,
-            RequestKind.Write, true, cancellationToken).ConfigureAwait(false);
+            Write(HttpMethod.Post, Keys, body, KmsJsonContext.Default.CreateKeyBody),
+            KmsJsonContext.Default.KeyEnvelope, cancellationToken).ConfigureAwait(false);
         return Unwrap(answer, "POST " + Keys);
     }
 
@@ -124,8 +124,8 @@ public sealed class KmsClient
             Description = options.Description,
         };
         var answer = await SendAsync(
-            InfisicalRequest.Patch, KeyPath(keyId), null, body, KmsJsonContext.Default.UpdateKeyBody,
-            KmsJsonContext.Default.KeyEnvelope, RequestKind.Write, true, cancellationToken).ConfigureAwait(false);
+            Write(InfisicalRequest.Patch, KeyPath(keyId), body, KmsJsonContext.Default.UpdateKeyBody),
+            KmsJsonContext.Default.KeyEnvelope, cancellationToken).ConfigureAwait(false);
         return Unwrap(answer, "PATCH " + Keys + "/{keyId}");
     }
 
@@ -134,8 +134,8 @@ public sealed class KmsClient
     {
         KmsInputChecks.RequireText(keyId, nameof(keyId), "The key id");
         var answer = await SendAsync(
-            HttpMethod.Delete, KeyPath(keyId), null, new EmptyBody(), KmsJsonContext.Default.EmptyBody,
-            KmsJsonContext.Default.KeyEnvelope, RequestKind.Write, true, cancellationToken).ConfigureAwait(false);
+            Write(HttpMethod.Delete, KeyPath(keyId), new EmptyBody(), KmsJsonContext.Default.EmptyBody),
+            KmsJsonContext.Default.KeyEnvelope, cancellationToken).ConfigureAwait(false);
         return Unwrap(answer, "DELETE " + Keys + "/{keyId}");
     }
 
@@ -146,9 +146,8 @@ public sealed class KmsClient
         KmsInputChecks.RequireText(keyId, nameof(keyId), "The key id");
         KmsInputChecks.RequireBase64UpTo4096(base64Plaintext, nameof(base64Plaintext), "The plaintext");
         var answer = await SendAsync(
-            HttpMethod.Post, KeyPath(keyId) + "/encrypt", null, new EncryptBody { Plaintext = base64Plaintext },
-            KmsJsonContext.Default.EncryptBody, KmsJsonContext.Default.CiphertextEnvelope, RequestKind.Write, true,
-            cancellationToken).ConfigureAwait(false);
+            Write(HttpMethod.Post, KeyPath(keyId) + "/encrypt", new EncryptBody { Plaintext = base64Plaintext }, KmsJsonContext.Default.EncryptBody),
+            KmsJsonContext.Default.CiphertextEnvelope, cancellationToken).ConfigureAwait(false);
         return answer.Ciphertext ?? throw Missing("ciphertext", "encrypt");
     }
 
@@ -176,9 +175,8 @@ public sealed class KmsClient
         KmsInputChecks.RequireText(keyId, nameof(keyId), "The key id");
         KmsInputChecks.RequireText(ciphertext, nameof(ciphertext), "The ciphertext");
         var answer = await SendAsync(
-            HttpMethod.Post, KeyPath(keyId) + "/decrypt", null, new DecryptBody { Ciphertext = ciphertext },
-            KmsJsonContext.Default.DecryptBody, KmsJsonContext.Default.PlaintextEnvelope, RequestKind.Write, true,
-            cancellationToken).ConfigureAwait(false);
+            Write(HttpMethod.Post, KeyPath(keyId) + "/decrypt", new DecryptBody { Ciphertext = ciphertext }, KmsJsonContext.Default.DecryptBody),
+            KmsJsonContext.Default.PlaintextEnvelope, cancellationToken).ConfigureAwait(false);
         return answer.Plaintext ?? throw Missing("plaintext", "decrypt");
     }
 
@@ -200,8 +198,8 @@ public sealed class KmsClient
         KmsInputChecks.RequireBase64UpTo4096(base64Data, nameof(base64Data), "The data to sign");
         var body = new SignBody { SigningAlgorithm = signingAlgorithm.ToWire(), Data = base64Data, IsDigest = isDigest };
         return SendAsync(
-            HttpMethod.Post, KeyPath(keyId) + "/sign", null, body, KmsJsonContext.Default.SignBody,
-            KmsJsonContext.Default.KmsSignature, RequestKind.Write, true, cancellationToken);
+            Write(HttpMethod.Post, KeyPath(keyId) + "/sign", body, KmsJsonContext.Default.SignBody),
+            KmsJsonContext.Default.KmsSignature, cancellationToken);
     }
 
     /// <summary>Checks a signature made by <see cref="SignAsync"/>. A mismatch is a result, not an exception.</summary>
@@ -226,8 +224,8 @@ public sealed class KmsClient
             IsDigest = isDigest,
         };
         return SendAsync(
-            HttpMethod.Post, KeyPath(keyId) + "/verify", null, body, KmsJsonContext.Default.VerifyBody,
-            KmsJsonContext.Default.KmsSignatureVerification, RequestKind.Write, true, cancellationToken);
+            Write(HttpMethod.Post, KeyPath(keyId) + "/verify", body, KmsJsonContext.Default.VerifyBody),
+            KmsJsonContext.Default.KmsSignatureVerification, cancellationToken);
     }
 
     /// <summary>The public half of a sign-verify key, base64 DER (SubjectPublicKeyInfo).</summary>
@@ -235,8 +233,7 @@ public sealed class KmsClient
     {
         KmsInputChecks.RequireText(keyId, nameof(keyId), "The key id");
         var answer = await SendAsync(
-            HttpMethod.Get, KeyPath(keyId) + "/public-key", null, KmsJsonContext.Default.PublicKeyEnvelope,
-            RequestKind.Read, true, cancellationToken).ConfigureAwait(false);
+            Get(KeyPath(keyId) + "/public-key"), KmsJsonContext.Default.PublicKeyEnvelope, cancellationToken).ConfigureAwait(false);
         return answer.PublicKey ?? throw Missing("publicKey", "public-key");
     }
 
@@ -248,40 +245,28 @@ public sealed class KmsClient
     {
         KmsInputChecks.RequireText(keyId, nameof(keyId), "The key id");
         var answer = await SendAsync(
-            HttpMethod.Get, KeyPath(keyId) + "/signing-algorithms", null, KmsJsonContext.Default.SigningAlgorithmsEnvelope,
-            RequestKind.Read, true, cancellationToken).ConfigureAwait(false);
+            Get(KeyPath(keyId) + "/signing-algorithms"), KmsJsonContext.Default.SigningAlgorithmsEnvelope, cancellationToken).ConfigureAwait(false);
         return (IReadOnlyList<string>?)answer.SigningAlgorithms ?? Array.Empty<string>();
     }
 
-    // Every KMS call goes through these two, so a server without the KMS API is reported as such on every call.
-    private async Task<T> SendAsync<T>(
-        HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string>>? query, JsonTypeInfo<T> responseType,
-        RequestKind kind, bool authenticated, CancellationToken cancellationToken)
+    // Every KMS call goes through here, so a server without the KMS API is reported as such on every call.
+    private async Task<T> SendAsync<T>(InfisicalRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
     {
         try
         {
-            return await _connection.SendAsync(method, path, query, responseType, kind, authenticated, cancellationToken).ConfigureAwait(false);
+            return await _connection.Requests.SendAsync(request, responseType, cancellationToken).ConfigureAwait(false);
         }
         catch (InfisicalApiException e) when (e.IsUnknownRoute)
         {
-            throw NoKmsApi(method, path);
+            throw NoKmsApi(request.Method, request.Path);
         }
     }
 
-    private async Task<T> SendAsync<TBody, T>(
-        HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string>>? query, TBody body, JsonTypeInfo<TBody> bodyType,
-        JsonTypeInfo<T> responseType, RequestKind kind, bool authenticated, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _connection.SendAsync(method, path, query, body, bodyType, responseType, kind, authenticated, cancellationToken)
-                .ConfigureAwait(false);
-        }
-        catch (InfisicalApiException e) when (e.IsUnknownRoute)
-        {
-            throw NoKmsApi(method, path);
-        }
-    }
+    private static InfisicalRequest Write<TBody>(HttpMethod method, string path, TBody body, JsonTypeInfo<TBody> bodyType) =>
+        new InfisicalRequest(method, path, RequestOptions.Write).WithJsonBody(body, bodyType);
+
+    private static InfisicalRequest Get(string path, IReadOnlyList<KeyValuePair<string, string>>? query = null) =>
+        new InfisicalRequest(HttpMethod.Get, path, RequestOptions.Read).WithQuery(query);
 
     // Servers older than Infisical KMS (a self-hosted build of July 2024, for one) answer the framework's unknown-route 404
     // (docs/infisical-api-notes.md). The path is named without its query; the original 404 is not attached because
@@ -291,7 +276,7 @@ public sealed class KmsClient
         $"This Infisical server has no KMS API: {method} {path} answered 404 \"route not found\". The server is too old for "
         + "Infisical KMS (self-hosted builds of July 2024, for one, lack it); upgrade it to use KMS.");
 
-    private static string KeyPath(string keyId) => Keys + "/" + InfisicalConnection.EscapeSegment(keyId.Trim());
+    private static string KeyPath(string keyId) => Keys + "/" + InfisicalRequest.EscapeSegment(keyId.Trim());
 
     private static KmsKey Unwrap(KeyEnvelope envelope, string route) =>
         envelope.Key ?? throw new InfisicalException($"Infisical answered {route} without a key.");

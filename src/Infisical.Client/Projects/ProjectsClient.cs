@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Infisical.Client.Http;
+using Infisical.Client.Pipeline;
 
 namespace Infisical.Client.Projects
 {
@@ -29,9 +30,10 @@ namespace Infisical.Client.Projects
             }
 
             var path = projectId != null
-                ? "/api/v1/workspace/" + InfisicalConnection.EscapeSegment(projectId.Trim())
-                : "/api/v2/workspace/" + InfisicalConnection.EscapeSegment(projectSlug!.Trim());
-            var body = await _connection.SendAsync(new InfisicalRequest(HttpMethod.Get, path, RequestKind.Read), Json.ClientJsonContext.Default.JsonElement, cancellationToken).ConfigureAwait(false);
+                ? "/api/v1/workspace/" + InfisicalRequest.EscapeSegment(projectId.Trim())
+                : "/api/v2/workspace/" + InfisicalRequest.EscapeSegment(projectSlug!.Trim());
+            var request = new InfisicalRequest(HttpMethod.Get, path, RequestOptions.Read);
+            var body = await _connection.Requests.SendAsync(request, Json.ClientJsonContext.Default.JsonElement, cancellationToken).ConfigureAwait(false);
 
             // Current servers wrap the project in "workspace" (or "project"); accept a bare object as well.
             var project = body;
@@ -71,16 +73,13 @@ namespace Infisical.Client.Projects
             var cut = path.LastIndexOf('/');
             var parent = cut <= 0 ? "/" : path.Substring(0, cut);
             var name = path.Substring(cut + 1);
-            var request = new InfisicalRequest(HttpMethod.Get, "/api/v1/folders", RequestKind.Read)
+            var request = new InfisicalRequest(HttpMethod.Get, "/api/v1/folders", RequestOptions.Read).WithQuery(new[]
             {
-                Query = new[]
-                {
-                    new KeyValuePair<string, string>("workspaceId", projectId),
-                    new KeyValuePair<string, string>("environment", environment),
-                    new KeyValuePair<string, string>("path", parent),
-                },
-            };
-            var body = await _connection.SendAsync(request, Json.ClientJsonContext.Default.JsonElement, cancellationToken).ConfigureAwait(false);
+                new KeyValuePair<string, string>("workspaceId", projectId),
+                new KeyValuePair<string, string>("environment", environment),
+                new KeyValuePair<string, string>("path", parent),
+            });
+            var body = await _connection.Requests.SendAsync(request, Json.ClientJsonContext.Default.JsonElement, cancellationToken).ConfigureAwait(false);
             if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("folders", out var folders) && folders.ValueKind == JsonValueKind.Array)
             {
                 foreach (var folder in folders.EnumerateArray())

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Net.Http;
-using Infisical.Client.Http;
+using Infisical.Client.Pipeline;
 using Infisical.Client.Json;
 
 namespace Infisical.Client.Secrets;
@@ -27,7 +27,7 @@ internal static class SecretRequests
             query.Add(new("tagSlugs", string.Join(",", o.TagSlugs)));
         }
 
-        return new InfisicalRequest(HttpMethod.Get, RawPath, RequestKind.Read) { Query = query };
+        return new InfisicalRequest(HttpMethod.Get, RawPath, RequestOptions.Read).WithQuery(query);
     }
 
     public static InfisicalRequest Get(GetSecretOptions o)
@@ -42,14 +42,14 @@ internal static class SecretRequests
         query.Add(Pair("viewSecretValue", o.ViewSecretValue));
         query.Add(Pair("expandSecretReferences", o.ExpandSecretReferences));
         query.Add(Pair("include_imports", o.IncludeImports));
-        return new InfisicalRequest(HttpMethod.Get, NamePath(o.SecretName, nameof(GetSecretOptions)), RequestKind.Read) { Query = query };
+        return new InfisicalRequest(HttpMethod.Get, NamePath(o.SecretName, nameof(GetSecretOptions)), RequestOptions.Read).WithQuery(query);
     }
 
     public static InfisicalRequest Create(CreateSecretOptions o)
     {
         var body = FieldsBody(o);
         body.SecretValue = o.SecretValue ?? string.Empty;
-        return new InfisicalRequest(HttpMethod.Post, NamePath(o.SecretName, nameof(CreateSecretOptions)), RequestKind.Write)
+        return new InfisicalRequest(HttpMethod.Post, NamePath(o.SecretName, nameof(CreateSecretOptions)), RequestOptions.Write)
             .WithJsonBody(body, ClientJsonContext.Default.SecretWriteBody);
     }
 
@@ -57,7 +57,7 @@ internal static class SecretRequests
     {
         var body = FieldsBody(o);
         body.NewSecretName = o.NewSecretName;
-        return new InfisicalRequest(InfisicalRequest.Patch, NamePath(o.SecretName, nameof(UpdateSecretOptions)), RequestKind.Write)
+        return new InfisicalRequest(InfisicalRequest.Patch, NamePath(o.SecretName, nameof(UpdateSecretOptions)), RequestOptions.Write)
             .WithJsonBody(body, ClientJsonContext.Default.SecretWriteBody);
     }
 
@@ -66,7 +66,7 @@ internal static class SecretRequests
         // DELETE carries its scope in a JSON body, not the query.
         var body = ScopeBody(o);
         body.Type = TypeName(o.Type);
-        return new InfisicalRequest(HttpMethod.Delete, NamePath(o.SecretName, nameof(DeleteSecretOptions)), RequestKind.Write)
+        return new InfisicalRequest(HttpMethod.Delete, NamePath(o.SecretName, nameof(DeleteSecretOptions)), RequestOptions.Write)
             .WithJsonBody(body, ClientJsonContext.Default.SecretWriteBody);
     }
 
@@ -140,7 +140,7 @@ internal static class SecretRequests
         }
 
         // Names may hold spaces, dots, '%', '#', '?': escape them so the server sees one path segment.
-        return RawPath + "/" + InfisicalConnection.EscapeSegment(name);
+        return RawPath + "/" + InfisicalRequest.EscapeSegment(name);
     }
 
     private static string NormalizePath(string? path)

@@ -29,7 +29,7 @@ public sealed partial class SecretsClient
             request = request.WithIfNoneMatch(etag!);
         }
 
-        var answer = await _connection.SendForResponseAsync(request, ClientJsonContext.Default.ListSecretsWire, cancellationToken).ConfigureAwait(false);
+        var answer = await _connection.Requests.SendForResponseAsync(request, ClientJsonContext.Default.ListSecretsWire, cancellationToken).ConfigureAwait(false);
         if (answer.NotModified)
         {
             return new ConditionalListResult { NotModified = true, ETag = answer.ETag };

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Infisical.Client.Caching;
 using Infisical.Client.Http;
 using Infisical.Client.Json;
+using Infisical.Client.Pipeline;
 
 namespace Infisical.Client.Secrets;
 
@@ -105,7 +106,7 @@ public sealed partial class SecretsClient : IDisposable
         var request = build();
         try
         {
-            var wire = await _connection.SendAsync(request, ClientJsonContext.Default.SecretEnvelopeWire, cancellationToken).ConfigureAwait(false);
+            var wire = await _connection.Requests.SendAsync(request, ClientJsonContext.Default.SecretEnvelopeWire, cancellationToken).ConfigureAwait(false);
             if (wire.Secret == null && wire.Approval == null)
             {
                 throw new InfisicalException($"Infisical answered {request.Method} {request.Path} with neither a secret nor an approval.");
@@ -144,7 +145,7 @@ public sealed partial class SecretsClient : IDisposable
     {
         if (!_cache.Enabled)
         {
-            var answer = await _connection.SendAsync(request, type, cancellationToken).ConfigureAwait(false);
+            var answer = await _connection.Requests.SendAsync(request, type, cancellationToken).ConfigureAwait(false);
             check(answer);
             return answer;
         }
@@ -159,7 +160,7 @@ public sealed partial class SecretsClient : IDisposable
         }
 
         var conditional = entry?.ETag is { } etag ? request.WithIfNoneMatch(etag) : request;
-        var response = await _connection.SendForResponseAsync(conditional, type, cancellationToken).ConfigureAwait(false);
+        var response = await _connection.Requests.SendForResponseAsync(conditional, type, cancellationToken).ConfigureAwait(false);
         if (response.NotModified && entry != null)
         {
             _cache.Store(key, entry.Value, response.ETag ?? entry.ETag, generation);

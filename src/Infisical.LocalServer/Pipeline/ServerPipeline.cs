@@ -40,6 +40,7 @@ public static class ServerPipeline
         }
 
         var controls = context.RequestServices.GetRequiredService<TestControls>();
+        controls.RequestStarted();
         var started = controls.Clock.UtcNow;
         var recorded = 0;
         void RecordOnce(int status)
@@ -64,6 +65,7 @@ public static class ServerPipeline
         {
             // A response that never started (an aborted connection) is recorded here, with status 0 for injected aborts.
             RecordOnce(context.RequestAborted.IsCancellationRequested && context.Items.ContainsKey("fault") ? 0 : context.Response.StatusCode);
+            controls.RequestFinished();
         }
     }
 

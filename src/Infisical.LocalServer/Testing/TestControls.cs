@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace Infisical.LocalServer;
 
@@ -15,6 +17,8 @@ public sealed class TestControls
     private readonly object sync = new();
     private readonly List<FaultRule> faults = new();
     private readonly List<RequestLogEntry> log = new();
+    private int inFlight;
+    private TaskCompletionSource idle = Idle();
 
     /// <summary>Whether a path is a <c>/__test/…</c> control route, which is neither logged, faulted nor rate limited.</summary>
     public static bool IsControlPath(string path) => path.StartsWith("/__test", StringComparison.Ordinal);
@@ -98,6 +102,51 @@ public sealed class TestControls
 
             log.Add(entry);
         }
+    }
+
+    /// <summary>
+    /// Completes once no request is being handled, so every request that reached the server is in <see cref="Requests"/>.
+    /// A client call that has returned has had each of its requests reach the server (answered or aborted), so after
+    /// awaiting this a "nothing else was sent" check cannot miss one that is logged late (an aborted connection).
+    /// </summary>
+    public Task WhenIdleAsync(CancellationToken cancellationToken = default)
+    {
+        lock (sync)
+        {
+            return idle.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    internal void RequestStarted()
+    {
+        lock (sync)
+        {
+            if (inFlight++ == 0)
+            {
+                idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+    }
+
+    internal void RequestFinished()
+    {
+        TaskCompletionSource? done = null;
+        lock (sync)
+        {
+            if (--inFlight == 0)
+            {
+                done = idle;
+            }
+        }
+
+        done?.TrySetResult();
+    }
+
+    private static TaskCompletionSource Idle()
+    {
+        var completed = new TaskCompletionSource();
+        completed.SetResult();
+        return completed;
     }
 
     /// <summary>Advances the fake clock (token TTLs, JWT exp, timestamps, rate-limit windows).</summary>

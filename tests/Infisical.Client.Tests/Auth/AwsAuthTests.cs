@@ -100,7 +100,7 @@ public sealed class AwsAuthTests
     public async Task AClockFarFromTheServersIsRefusedAsAStaleSignature()
     {
         await using var h = await AuthMethodsHarness.StartAsync();
-        using var client = h.CreateClient(o => o.UtcNow = () => h.Now.AddHours(-1));
+        using var client = h.CreateClient(o => o.TimeProvider = new TestClock(() => h.Now.AddHours(-1)));
 
         var error = await Assert.ThrowsAsync<InfisicalApiException>(() =>
             client.Auth.AwsAuth.LoginAsync(AuthMethodsSeed.AwsIdentityId, Options(AuthMethodsSeed.UserKeyId, AuthMethodsSeed.UserSecret)));

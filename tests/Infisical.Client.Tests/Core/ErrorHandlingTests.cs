@@ -2,8 +2,8 @@ using System.Collections.Generic;
 using System.Net.Http;
 using System.Net.Sockets;
 using System.Text;
-using Infisical.Client.Http;
 using Infisical.Client.Json;
+using Infisical.Client.Pipeline;
 
 namespace Infisical.Client.Tests.Core;
 
@@ -21,8 +21,8 @@ public sealed class ErrorHandlingTests
             new("workspaceId", TestSeed.ProjectId), new("environment", "dev"), new("recursive", "True"),
         };
 
-        var error = await Assert.ThrowsAsync<InfisicalApiException>(() => client.Connection.SendAsync(
-            HttpMethod.Get, "/api/v3/secrets/raw", query, ClientJsonContext.Default.ListSecretsWire, RequestKind.Read, true, default));
+        var error = await Assert.ThrowsAsync<InfisicalApiException>(() => client.Connection.Requests.SendAsync(
+            new InfisicalRequest(HttpMethod.Get, "/api/v3/secrets/raw", RequestOptions.Read).WithQuery(query), ClientJsonContext.Default.ListSecretsWire, default));
 
         Assert.Equal(mode == CompatibilityLevel.Current ? (HttpStatusCode)422 : HttpStatusCode.Forbidden, error.StatusCode);
         Assert.Equal("ValidationFailure", error.Error);
@@ -84,8 +84,8 @@ public sealed class ErrorHandlingTests
         await using var h = await LocalServerHarness.StartAsync(mode);
         using var client = await h.LoginAsync();
 
-        var error = await Assert.ThrowsAsync<InfisicalApiException>(() => client.Connection.SendAsync(
-            HttpMethod.Get, "/api/v9/nothing", null, ClientJsonContext.Default.MessageResponse, RequestKind.Read, true, default));
+        var error = await Assert.ThrowsAsync<InfisicalApiException>(() => client.Connection.Requests.SendAsync(
+            new InfisicalRequest(HttpMethod.Get, "/api/v9/nothing", RequestOptions.Read).WithQuery(null), ClientJsonContext.Default.MessageResponse, default));
 
         Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
         Assert.NotEmpty(error.Messages);

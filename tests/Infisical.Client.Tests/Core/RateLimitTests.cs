@@ -19,8 +19,9 @@ public sealed class RateLimitTests
         using var client = await h.LoginAsync(o =>
         {
             o.MaxRetryDelay = TimeSpan.FromMinutes(2);
+            o.CacheTtl = null; // every list must reach the rate limiter
             // Instead of sleeping, move the server's clock forward by the requested wait.
-            o.Delay = (d, _) => { waits.Enqueue(d); h.AdvanceClock(d); return Task.CompletedTask; };
+            o.TimeProvider = h.Clock(d => { waits.Enqueue(d); h.AdvanceClock(d); });
         });
 
         for (var i = 0; i < 3; i++)
@@ -39,7 +40,8 @@ public sealed class RateLimitTests
     public async Task A_wait_longer_than_allowed_surfaces_the_429_with_its_retry_after(CompatibilityLevel mode)
     {
         await using var h = await StartLimitedAsync(mode);
-        using var client = await h.LoginAsync(o => o.MaxRetryDelay = TimeSpan.FromSeconds(1));
+        // Cache off: every list must reach the rate limiter.
+        using var client = await h.LoginAsync(o => { o.MaxRetryDelay = TimeSpan.FromSeconds(1); o.CacheTtl = null; });
         await client.Secrets.ListAsync(Dev);
         await client.Secrets.ListAsync(Dev);
 

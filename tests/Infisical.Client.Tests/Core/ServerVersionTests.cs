@@ -2,8 +2,8 @@ using System.Collections.Generic;
 using System.Net.Http;
 using System.Text;
 using System.Text.Json.Nodes;
-using Infisical.Client.Http;
 using Infisical.Client.Json;
+using Infisical.Client.Pipeline;
 using Infisical.Client.Kms;
 
 namespace Infisical.Client.Tests.Core;
@@ -165,8 +165,8 @@ public sealed class ServerVersionTests
         using var client = await h.LoginAsync();
         var query = new List<KeyValuePair<string, string>> { new("projectId", "p-needle") };
 
-        var error = await Assert.ThrowsAsync<InfisicalApiException>(() => client.Connection.SendAsync(
-            HttpMethod.Get, "/api/v9/nothing", query, ClientJsonContext.Default.MessageResponse, RequestKind.Read, true, default));
+        var error = await Assert.ThrowsAsync<InfisicalApiException>(() => client.Connection.Requests.SendAsync(
+            new InfisicalRequest(HttpMethod.Get, "/api/v9/nothing", RequestOptions.Read).WithQuery(query), ClientJsonContext.Default.MessageResponse, default));
 
         Assert.True(error.IsUnknownRoute);
         Assert.Equal("Route GET:/api/v9/nothing not found", Assert.Single(error.Messages));

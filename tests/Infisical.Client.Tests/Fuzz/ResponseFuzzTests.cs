@@ -93,7 +93,7 @@ public sealed class ResponseFuzzTests
                         Token = operation == 0 ? null : StaticToken,
                         CacheTtl = operation == 4 ? TimeSpan.FromMinutes(1) : null,
                         MaxRetries = retries,
-                        Delay = (_, _) => Task.CompletedTask,
+                        TimeProvider = new TestClock(() => DateTimeOffset.UtcNow, _ => { }),
                     });
 
                     var error = await Record.ExceptionAsync(() => Call(client, operation));

@@ -31,23 +31,29 @@ public sealed class LocalServerHarness : IAsyncDisposable
     }
 
     /// <summary>
-    /// Options pointing at this server with test-friendly settings: no cache unless asked, millisecond retry delays,
-    /// and the client's clock tied to the server's fake clock (so advancing it expires tokens on both sides).
+    /// Options pointing at this server with the product's defaults (the 60 s cache included: a test that must see
+    /// every read reach the server turns it off itself), except millisecond retry delays, a 10 s attempt timeout and
+    /// the client's clock tied to the server's fake clock (so advancing it expires tokens on both sides).
     /// </summary>
     public InfisicalClientOptions Options(Action<InfisicalClientOptions>? configure = null)
     {
         var options = new InfisicalClientOptions
         {
             Host = BaseUrl,
-            CacheTtl = null,
             RetryBaseDelay = TimeSpan.FromMilliseconds(5),
             MaxRetryDelay = TimeSpan.FromSeconds(2),
             Timeout = TimeSpan.FromSeconds(10),
-            UtcNow = () => Server.Clock.UtcNow,
+            TimeProvider = Clock(),
         };
         configure?.Invoke(options);
         return options;
     }
+
+    /// <summary>
+    /// The server's fake clock as a client clock; with <paramref name="onDelay"/>, the client's waits are reported there
+    /// and end at once instead of taking real time.
+    /// </summary>
+    public TestClock Clock(Action<TimeSpan>? onDelay = null) => new(() => Server.Clock.UtcNow, onDelay);
 
     /// <summary>A client that has not logged in.</summary>
     public InfisicalClient CreateClient(Action<InfisicalClientOptions>? configure = null) => new(Options(configure));

@@ -2,9 +2,11 @@ using System.Collections.Generic;
 
 namespace Infisical.Client.Tests.Support;
 
-/// <summary>Questions tests ask of the server's request log.</summary>
+/// <summary>Questions tests ask of the server's request log, once the server has finished every request it received.</summary>
 public static class RequestLogExtensions
 {
+    private static readonly TimeSpan IdleLimit = TimeSpan.FromSeconds(30);
+
     /// <summary>Requests whose path starts with <paramref name="pathPrefix"/> (and method, when given).</summary>
     public static IReadOnlyList<RequestLogEntry> Matching(this TestControls controls, string pathPrefix, string? method = null) =>
         Settled(controls)
@@ -13,41 +15,15 @@ public static class RequestLogExtensions
             .ToList();
 
     /// <summary>
-    /// The log once it stops growing. The server records a request as its headers go out, so every answer the client
-    /// holds is already logged; settling also catches requests still in flight (e.g. a background renewal), which
-    /// "nothing else was sent" assertions must see.
+    /// The log once the server has no request in hand. A client call that returned has had all its requests reach
+    /// the server, so this holds every one of them, even one logged after the client saw it fail (an aborted
+    /// connection is logged when the server's handler ends).
     /// </summary>
     public static IReadOnlyList<RequestLogEntry> Settled(this TestControls controls)
     {
-        var last = controls.Requests;
-        for (var i = 0; i < 20; i++)
-        {
-            System.Threading.Thread.Sleep(25);
-            var now = controls.Requests;
-            if (now.Count == last.Count)
-            {
-                return now;
-            }
-
-            last = now;
-        }
-
-        return last;
-    }
-
-    /// <summary>
-    /// The count once it reaches <paramref name="atLeast"/> or after 2 s. The server logs a request when it finishes,
-    /// which for a dropped connection can be just after the client already saw the failure.
-    /// </summary>
-    public static async Task<int> SettledCountAsync(this TestControls controls, string pathPrefix, int atLeast, string? method = null)
-    {
-        for (var i = 0; i < 40 && controls.Count(pathPrefix, method) < atLeast; i++)
-        {
-            await Task.Delay(50);
-        }
-
-        await Task.Delay(100); // and give an unexpected extra request the chance to show up
-        return controls.Count(pathPrefix, method);
+        // Blocking is safe here: completion comes from the server's threads, never from the test's context.
+        controls.WhenIdleAsync().WaitAsync(IdleLimit).GetAwaiter().GetResult();
+        return controls.Requests;
     }
 
     /// <summary>How many requests went to <paramref name="pathPrefix"/>.</summary>

@@ -89,7 +89,7 @@ public sealed class FailureMessageTests
     {
         await using var h = await LocalServerHarness.StartAsync(CompatibilityLevel.Current);
         var delays = new ConcurrentQueue<TimeSpan>();
-        using var client = await h.LoginAsync(o => { o.MaxRetries = 1; o.Delay = (d, _) => { delays.Enqueue(d); return Task.CompletedTask; }; });
+        using var client = await h.LoginAsync(o => { o.MaxRetries = 1; o.TimeProvider = new TestClock(() => DateTimeOffset.UtcNow, delays.Enqueue); });
         h.Controls.InjectFault(new FaultRule { PathContains = "/api/v3/secrets/raw", Method = "GET", StatusCode = 429, RetryAfter = "2", Count = 5 });
 
         var error = await Assert.ThrowsAsync<InfisicalApiException>(() => client.Secrets.ListAsync(Dev));

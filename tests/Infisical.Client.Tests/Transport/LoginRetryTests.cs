@@ -14,7 +14,7 @@ public sealed class LoginRetryTests
     private static Action<InfisicalClientOptions> RecordDelays(ConcurrentQueue<TimeSpan> delays) => o =>
     {
         o.MaxRetries = 3;
-        o.Delay = (d, _) => { delays.Enqueue(d); return Task.CompletedTask; };
+        o.TimeProvider = new TestClock(() => DateTimeOffset.UtcNow, delays.Enqueue);
     };
 
     [Theory]
@@ -69,7 +69,7 @@ public sealed class LoginRetryTests
         using var client = await h.LoginAsync(RecordDelays(delays));
 
         Assert.NotNull(client.Auth.AccessToken);
-        Assert.Equal(2, await h.Controls.SettledCountAsync(LoginPath, 2));
+        Assert.Equal(2, h.Controls.Count(LoginPath));
         Assert.Single(delays);
     }
 
@@ -104,7 +104,7 @@ public sealed class LoginRetryTests
         var error = await Assert.ThrowsAsync<InfisicalApiException>(() => h.LoginAsync(RecordDelays(delays)));
 
         Assert.Equal((HttpStatusCode)status, error.StatusCode);
-        Assert.Equal(1, await h.Controls.SettledCountAsync(LoginPath, 1));
+        Assert.Equal(1, h.Controls.Count(LoginPath));
         Assert.Empty(delays);
     }
 
@@ -116,7 +116,7 @@ public sealed class LoginRetryTests
 
         await Assert.ThrowsAsync<InfisicalApiException>(() => h.LoginAsync(RecordDelays(delays), clientSecret: "wrong-secret"));
 
-        Assert.Equal(1, await h.Controls.SettledCountAsync(LoginPath, 1));
+        Assert.Equal(1, h.Controls.Count(LoginPath));
         Assert.Empty(delays);
     }
 

@@ -1,7 +1,6 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
-using Infisical.Client.Http;
 
 namespace Infisical.Client.Auth.Methods;
 
@@ -25,7 +24,7 @@ internal sealed class JwtLoginMethod : ILoginMethod
         _tokenSource = tokenSource;
     }
 
-    public async Task<MachineIdentityCredential> LoginAsync(InfisicalConnection connection, CancellationToken cancellationToken)
+    public async Task<MachineIdentityCredential> LoginAsync(LoginChannel channel, CancellationToken cancellationToken)
     {
         var jwt = await _tokenSource(cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrWhiteSpace(jwt))
@@ -33,7 +32,7 @@ internal sealed class JwtLoginMethod : ILoginMethod
             throw new InfisicalException($"{_methodName} login: the token to present is empty.");
         }
 
-        return await connection.LoginAsync(
+        return await channel.LoginAsync(
             _path,
             new JwtLoginRequest { IdentityId = _identityId, Jwt = jwt.Trim() },
             AuthMethodsJsonContext.Default.JwtLoginRequest,

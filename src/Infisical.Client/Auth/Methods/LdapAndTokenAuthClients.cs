@@ -2,6 +2,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Infisical.Client.Auth.Methods;
 using Infisical.Client.Http;
+using Infisical.Client.Pipeline;
 
 namespace Infisical.Client.Auth;
 
@@ -64,10 +65,10 @@ public sealed class TokenAuthClient
 
     private async Task<MachineIdentityCredential> CreateTokenCoreAsync(string identityId, string? name, CancellationToken cancellationToken)
     {
-        var path = "/api/v1/auth/token-auth/identities/" + InfisicalConnection.EscapeSegment(identityId) + "/tokens";
-        var request = new InfisicalRequest(System.Net.Http.HttpMethod.Post, path, RequestKind.Write)
+        var path = "/api/v1/auth/token-auth/identities/" + InfisicalRequest.EscapeSegment(identityId) + "/tokens";
+        var request = new InfisicalRequest(System.Net.Http.HttpMethod.Post, path, RequestOptions.Write)
             .WithJsonBody(new TokenAuthCreateRequest { Name = name }, AuthMethodsJsonContext.Default.TokenAuthCreateRequest);
-        var answer = await _connection.SendAsync(request, Json.ClientJsonContext.Default.AccessTokenResponse, cancellationToken)
+        var answer = await _connection.Requests.SendAsync(request, Json.ClientJsonContext.Default.AccessTokenResponse, cancellationToken)
             .ConfigureAwait(false);
         return answer.ToCredential(path);
     }
@@ -86,8 +87,8 @@ internal sealed class LdapLoginMethod : ILoginMethod
         _password = password;
     }
 
-    public Task<MachineIdentityCredential> LoginAsync(InfisicalConnection connection, CancellationToken cancellationToken) =>
-        connection.LoginAsync(
+    public Task<MachineIdentityCredential> LoginAsync(LoginChannel channel, CancellationToken cancellationToken) =>
+        channel.LoginAsync(
             "/api/v1/auth/ldap-auth/login",
             new LdapLoginRequest { IdentityId = _identityId, Username = _username, Password = _password },
             AuthMethodsJsonContext.Default.LdapLoginRequest,

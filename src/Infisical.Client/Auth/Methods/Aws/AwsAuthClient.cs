@@ -6,7 +6,6 @@ using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
 using Infisical.Client.Auth.Methods;
 using Infisical.Client.Auth.Methods.Aws;
-using Infisical.Client.Http;
 
 namespace Infisical.Client.Auth;
 
@@ -67,12 +66,12 @@ internal sealed class AwsIamLoginMethod : ILoginMethod
         _options = options;
     }
 
-    public async Task<MachineIdentityCredential> LoginAsync(InfisicalConnection connection, CancellationToken cancellationToken)
+    public async Task<MachineIdentityCredential> LoginAsync(LoginChannel channel, CancellationToken cancellationToken)
     {
         var region = await ResolveRegionAsync(cancellationToken).ConfigureAwait(false);
         var credentials = await ResolveCredentialsAsync().ConfigureAwait(false);
-        var body = AwsIamLoginPayload.Build(_identityId, credentials, region, connection.Options.UtcNow().UtcDateTime);
-        return await connection.LoginAsync(
+        var body = AwsIamLoginPayload.Build(_identityId, credentials, region, channel.Time.GetUtcNow().UtcDateTime);
+        return await channel.LoginAsync(
             "/api/v1/auth/aws-auth/login", body, AuthMethodsJsonContext.Default.AwsIamLoginRequest, cancellationToken)
             .ConfigureAwait(false);
     }

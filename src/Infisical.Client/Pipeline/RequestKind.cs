@@ -1,4 +1,4 @@
-namespace Infisical.Client.Http;
+namespace Infisical.Client.Pipeline;
 
 /// <summary>How a request may be retried. It decides the retry policy, nothing else.</summary>
 internal enum RequestKind

@@ -1,4 +1,4 @@
-namespace Infisical.Client.Http;
+namespace Infisical.Client.Pipeline;
 
 /// <summary>A successful answer with the metadata the cache needs.</summary>
 internal sealed class InfisicalResponse<T>

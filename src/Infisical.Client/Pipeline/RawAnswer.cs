@@ -1,7 +1,8 @@
 using System;
 using System.Net;
+using Infisical.Client.Http;
 
-namespace Infisical.Client.Http;
+namespace Infisical.Client.Pipeline;
 
 /// <summary>One attempt's answer, fully buffered, detached from the disposed HttpResponseMessage.</summary>
 internal sealed class RawAnswer
@@ -26,6 +27,9 @@ internal sealed class RawAnswer
     }
 
     public HttpStatusCode Status { get; }
+
+    /// <summary>2xx.</summary>
+    public bool IsSuccess => (int)Status is >= 200 and < 300;
 
     public string? ReasonPhrase { get; }
 
