@@ -16,9 +16,12 @@ namespace Infisical.Analyzers.Analysis;
 internal sealed class ApiCatalog
 {
     private readonly Dictionary<IMethodSymbol, ApiBinding> _accessors = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ITypeSymbol, bool> _isConfiguration = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ITypeSymbol, bool> _isSection = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<IMethodSymbol, ApiBinding?> _methods = new(SymbolEqualityComparer.Default);
+    // Keyed by reference: the compiler hands out one symbol object per definition, so a reference lookup finds
+    // it without SymbolEqualityComparer's deeper comparison on every call; a second object for the same symbol
+    // only costs one more classification, with the same result.
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> _isConfiguration = new(ReferenceComparer.Instance);
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> _isSection = new(ReferenceComparer.Instance);
+    private readonly ConcurrentDictionary<IMethodSymbol, ApiBinding?> _methods = new(ReferenceComparer.Instance);
     private readonly Compilation _compilation;
 
     private ApiCatalog(Compilation compilation, IEnumerable<UserAccessor> accessors)
@@ -178,4 +181,13 @@ internal sealed class ApiCatalog
     public static bool IsExistingSecretOperation(string name) =>
         name.StartsWith("Get", StringComparison.Ordinal) || name.StartsWith("Update", StringComparison.Ordinal) ||
         name.StartsWith("Delete", StringComparison.Ordinal);
+
+    private sealed class ReferenceComparer : IEqualityComparer<ISymbol>
+    {
+        public static readonly ReferenceComparer Instance = new();
+
+        public bool Equals(ISymbol? x, ISymbol? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(ISymbol obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+    }
 }
