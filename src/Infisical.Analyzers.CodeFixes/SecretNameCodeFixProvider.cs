@@ -54,10 +54,11 @@ public sealed class SecretNameCodeFixProvider : CodeFixProvider
                 continue;
             }
 
-            var constant = await FindConstantAsync(context.Document, replacement, context.CancellationToken).ConfigureAwait(false);
+            diagnostic.Properties.TryGetValue(DiagnosticProperties.NamesClass, out var nested);
+            var constant = await FindConstantAsync(context.Document, replacement, nested, context.CancellationToken).ConfigureAwait(false);
             if (constant is not null)
             {
-                var title = $"Use {NamesClass}.{constant.Name}";
+                var title = $"Use {ShortName(constant)}";
                 context.RegisterCodeFix(
                     CodeAction.Create(title, ct => ReplaceAsync(context.Document, literal, ConstantReference(constant), ct), UseGeneratedConstantKey),
                     diagnostic);
@@ -72,10 +73,11 @@ public sealed class SecretNameCodeFixProvider : CodeFixProvider
     }
 
     /// <summary>
-    /// A const string field of an InfisicalSecretNames class whose value is the name. The compilation includes
-    /// source-generated trees, so the class SecretNamesGenerator writes is found like a hand-written one.
+    /// A const string field whose value is the name, in the nested class that fits the API (<paramref name="nested"/>:
+    /// Keys or Variables) of an InfisicalSecretNames class, or directly in a hand-written flat one. The compilation
+    /// includes source-generated trees, so the class SecretNamesGenerator writes is found like a hand-written one.
     /// </summary>
-    private static async Task<IFieldSymbol?> FindConstantAsync(Document document, string name, CancellationToken cancellationToken)
+    private static async Task<IFieldSymbol?> FindConstantAsync(Document document, string name, string? nested, CancellationToken cancellationToken)
     {
         var compilation = await document.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
         if (compilation is null)
@@ -83,11 +85,24 @@ public sealed class SecretNameCodeFixProvider : CodeFixProvider
             return null;
         }
 
-        return compilation.GetSymbolsWithName(NamesClass, SymbolFilter.Type, cancellationToken)
-            .OfType<INamedTypeSymbol>()
+        var classes = compilation.GetSymbolsWithName(NamesClass, SymbolFilter.Type, cancellationToken).OfType<INamedTypeSymbol>().ToList();
+        var inNested = nested is null ? Enumerable.Empty<INamedTypeSymbol>() : classes.SelectMany(type => type.GetTypeMembers(nested));
+        return inNested.Concat(classes)
             .SelectMany(type => type.GetMembers().OfType<IFieldSymbol>())
             .FirstOrDefault(field => field.IsConst && field.ConstantValue is string value && value == name &&
                                      field.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal);
+    }
+
+    /// <summary>InfisicalSecretNames.Keys.X or InfisicalSecretNames.X: the name as code will read it.</summary>
+    private static string ShortName(IFieldSymbol field)
+    {
+        var name = field.Name;
+        for (var type = field.ContainingType; type is not null; type = type.ContainingType)
+        {
+            name = type.Name + "." + name;
+        }
+
+        return name;
     }
 
     private static ExpressionSyntax ConstantReference(IFieldSymbol field)

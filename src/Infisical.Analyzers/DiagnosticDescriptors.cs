@@ -29,6 +29,12 @@ public static class DiagnosticProperties
 
     /// <summary>The suggested secret name as it is in the manifest.</summary>
     public const string SuggestedSecret = "SuggestedSecret";
+
+    /// <summary>
+    /// The nested InfisicalSecretNames class whose constants fit the API: <c>Keys</c> for configuration reads,
+    /// <c>Variables</c> for environment variables and the Infisical client.
+    /// </summary>
+    public const string NamesClass = "NamesClass";
 }
 
 internal static class DiagnosticDescriptors

@@ -123,7 +123,7 @@ public sealed class CodeFixTests
                 """,
             FixedCode = """
                 namespace Demo;
-                class C { string? M() => System.Environment.GetEnvironmentVariable(InfisicalSecretNames.DB_PASSWORD); }
+                class C { string? M() => System.Environment.GetEnvironmentVariable(InfisicalSecretNames.Variables.DB_PASSWORD); }
                 """,
             ReferenceAssemblies = TestReferences.WithConfiguration,
             CodeActionEquivalenceKey = SecretNameCodeFixProvider.UseGeneratedConstantKey,
@@ -131,9 +131,30 @@ public sealed class CodeFixTests
         foreach (var state in new[] { test.TestState, test.FixedState })
         {
             state.AdditionalFiles.Add((TestManifests.Path, TestManifests.Default));
-            state.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.RootNamespace = Demo\n"));
         }
 
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_configuration_read_is_offered_the_generated_key_constant()
+    {
+        // DB_PASSWORD is in both nested classes with one value: the configuration read must get Keys, not Variables.
+        var test = new GeneratingCodeFixTest
+        {
+            TestCode = """
+                using Microsoft.Extensions.Configuration;
+                class C { string? M(IConfiguration c) => c[{|INF001:"ConnectionStrings:Dbb"|}] + c[{|INF001:"DB_PASWORD"|}]; }
+                """,
+            FixedCode = """
+                using Microsoft.Extensions.Configuration;
+                class C { string? M(IConfiguration c) => c[InfisicalSecretNames.Keys.ConnectionStrings_Db] + c[InfisicalSecretNames.Keys.DB_PASSWORD]; }
+                """,
+            ReferenceAssemblies = TestReferences.WithConfiguration,
+            CodeActionEquivalenceKey = SecretNameCodeFixProvider.UseGeneratedConstantKey,
+        };
+        test.TestState.AdditionalFiles.Add((TestManifests.Path, TestManifests.Default));
+        test.FixedState.AdditionalFiles.Add((TestManifests.Path, TestManifests.Default));
         await test.RunAsync();
     }
 

@@ -9,45 +9,24 @@ using Microsoft.CodeAnalysis;
 namespace Infisical.Analyzers.Analysis;
 
 /// <summary>
-/// The APIs whose string arguments are names, resolved once per compilation so each invocation costs a
-/// dictionary lookup. Types missing from the compilation simply contribute nothing.
+/// The APIs whose string arguments are names. Nothing is looked up when the compilation starts: each distinct
+/// called method is classified the first time a call to it is seen (by name, see <see cref="FrameworkApis"/>),
+/// then found in a dictionary. Only declared accessors are resolved up front, and only when there are some.
 /// </summary>
 internal sealed class ApiCatalog
 {
-    private readonly Dictionary<IMethodSymbol, ApiBinding> _methods = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ITypeSymbol, bool> _isConfiguration = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ITypeSymbol, bool> _isSection = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<IMethodSymbol, ApiBinding?> _byShape = new(SymbolEqualityComparer.Default);
-    private readonly ImmutableArray<INamedTypeSymbol> _configurations;
-    private readonly ImmutableArray<INamedTypeSymbol> _sections;
-    private readonly FrameworkTypes _types;
+    private readonly Dictionary<IMethodSymbol, ApiBinding> _accessors = new(SymbolEqualityComparer.Default);
+    // Keyed by reference: the compiler hands out one symbol object per definition, so a reference lookup finds
+    // it without SymbolEqualityComparer's deeper comparison on every call; a second object for the same symbol
+    // only costs one more classification, with the same result.
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> _isConfiguration = new(ReferenceComparer.Instance);
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> _isSection = new(ReferenceComparer.Instance);
+    private readonly ConcurrentDictionary<IMethodSymbol, ApiBinding?> _methods = new(ReferenceComparer.Instance);
+    private readonly Compilation _compilation;
 
     private ApiCatalog(Compilation compilation, IEnumerable<UserAccessor> accessors)
     {
-        _types = new FrameworkTypes(compilation);
-        _configurations = _types.Find("Microsoft.Extensions.Configuration.IConfiguration");
-        _sections = _types.Find("Microsoft.Extensions.Configuration.IConfigurationSection");
-
-        AddStatic("System.Environment", "GetEnvironmentVariable", new ApiBinding(NameKind.EnvironmentVariable, 0));
-        foreach (var configuration in _configurations)
-        {
-            AddMembers(configuration, "GetSection", new ApiBinding(NameKind.ConfigurationSection, 0, composesWithReceiver: true));
-        }
-
-        if (!_configurations.IsEmpty)
-        {
-            const string extensions = "Microsoft.Extensions.Configuration.ConfigurationExtensions";
-            AddStatic(extensions, "GetRequiredSection", new ApiBinding(NameKind.ConfigurationSection, 1, composesWithReceiver: true));
-            AddStatic(extensions, "GetConnectionString", new ApiBinding(NameKind.ConfigurationKey, 1, "ConnectionStrings", true));
-            const string binder = "Microsoft.Extensions.Configuration.ConfigurationBinder";
-            AddStatic(binder, "GetValue", new ApiBinding(NameKind.ConfigurationKey, -1, composesWithReceiver: true));
-            AddStatic(binder, "Bind", new ApiBinding(NameKind.ConfigurationSection, -1, composesWithReceiver: true));
-            AddStatic(
-                "Microsoft.Extensions.DependencyInjection.OptionsBuilderConfigurationExtensions",
-                "BindConfiguration",
-                new ApiBinding(NameKind.ConfigurationSection, 1));
-        }
-
+        _compilation = compilation;
         foreach (var accessor in accessors)
         {
             foreach (var method in accessor.Resolve(compilation))
@@ -56,14 +35,13 @@ internal sealed class ApiCatalog
                 if (keyParameter >= 0)
                 {
                     var composes = method.IsExtensionMethod && IsConfiguration(method.Parameters[0].Type);
-                    _methods[method.OriginalDefinition] = new ApiBinding(NameKind.ConfigurationKey, keyParameter, accessor.Prefix, composes);
+                    _accessors[method.OriginalDefinition] = new ApiBinding(NameKind.ConfigurationKey, keyParameter, accessor.Prefix, composes);
                 }
             }
         }
     }
 
     public static ApiCatalog For(Compilation compilation, IEnumerable<UserAccessor> accessors) => new(compilation, accessors);
-
 
     /// <summary>The binding for a called method, or null when its arguments are not names.</summary>
     public ApiBinding? Find(IMethodSymbol method)
@@ -74,8 +52,20 @@ internal sealed class ApiCatalog
             return binding;
         }
 
-        // Methods recognised by shape are classified once per compilation, then looked up.
-        return _byShape.GetOrAdd(definition, ByShape);
+        // A race only classifies the same method twice, with the same result.
+        binding = Classify(definition);
+        _methods.TryAdd(definition, binding);
+        return binding;
+    }
+
+    private ApiBinding? Classify(IMethodSymbol definition)
+    {
+        if (_accessors.Count > 0 && _accessors.TryGetValue(definition, out var accessor))
+        {
+            return accessor;
+        }
+
+        return FrameworkApis.Find(definition, _compilation.Assembly) ?? ByShape(definition);
     }
 
     private ApiBinding? ByShape(IMethodSymbol definition)
@@ -119,30 +109,32 @@ internal sealed class ApiCatalog
     }
 
     /// <summary>True for IConfiguration and every type implementing it.</summary>
-    public bool IsConfiguration(ITypeSymbol? type) => IsOrImplements(type, _configurations, _isConfiguration);
+    public bool IsConfiguration(ITypeSymbol? type) => IsOrImplements(type, FrameworkApis.ConfigurationInterface, _isConfiguration);
 
     /// <summary>True for IConfigurationSection and its implementations: keys read on one are relative.</summary>
-    public bool IsSection(ITypeSymbol? type) => IsOrImplements(type, _sections, _isSection);
+    public bool IsSection(ITypeSymbol? type) => IsOrImplements(type, FrameworkApis.SectionInterface, _isSection);
 
-    private static bool IsOrImplements(ITypeSymbol? type, ImmutableArray<INamedTypeSymbol> interfaces, ConcurrentDictionary<ITypeSymbol, bool> cache)
+    private bool IsOrImplements(ITypeSymbol? type, string interfaceName, ConcurrentDictionary<ITypeSymbol, bool> cache)
     {
-        if (type is null || interfaces.IsEmpty)
+        if (type is null)
         {
             return false;
         }
 
-        return cache.GetOrAdd(type, t =>
+        if (cache.TryGetValue(type, out var known))
         {
-            foreach (var @interface in interfaces)
-            {
-                if (SymbolEqualityComparer.Default.Equals(t, @interface) || t.AllInterfaces.Contains(@interface, SymbolEqualityComparer.Default))
-                {
-                    return true;
-                }
-            }
+            return known;
+        }
 
-            return false;
-        });
+        var project = _compilation.Assembly;
+        var result = FrameworkApis.IsFrameworkType(type as INamedTypeSymbol, interfaceName, project);
+        foreach (var @interface in type.AllInterfaces)
+        {
+            result = result || FrameworkApis.IsFrameworkType(@interface, interfaceName, project);
+        }
+
+        cache.TryAdd(type, result);
+        return result;
     }
 
     /// <summary>True for types declared in the Infisical.Client namespace (or below it).</summary>
@@ -190,40 +182,12 @@ internal sealed class ApiCatalog
         name.StartsWith("Get", StringComparison.Ordinal) || name.StartsWith("Update", StringComparison.Ordinal) ||
         name.StartsWith("Delete", StringComparison.Ordinal);
 
-    private static ApiBinding WithStringKey(IMethodSymbol method, ApiBinding binding)
+    private sealed class ReferenceComparer : IEqualityComparer<ISymbol>
     {
-        // GetValue/Bind overloads differ in where the key sits: find the string parameter named 'key'.
-        for (var i = 0; i < method.Parameters.Length; i++)
-        {
-            if (method.Parameters[i].Name == "key" && method.Parameters[i].Type.SpecialType == SpecialType.System_String)
-            {
-                return new ApiBinding(binding.Kind, i, binding.KeyPrefix, binding.ComposesWithReceiver);
-            }
-        }
+        public static readonly ReferenceComparer Instance = new();
 
-        return new ApiBinding(binding.Kind, int.MaxValue);
+        public bool Equals(ISymbol? x, ISymbol? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(ISymbol obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
-
-    private void AddStatic(string typeName, string methodName, ApiBinding binding)
-    {
-        foreach (var type in _types.Find(typeName))
-        {
-            AddMembers(type, methodName, binding);
-        }
-    }
-
-    private void AddMembers(INamedTypeSymbol type, string methodName, ApiBinding binding)
-    {
-        foreach (var member in type.GetMembers(methodName))
-        {
-            if (member is IMethodSymbol method && HasStringAt(method, binding.KeyParameter))
-            {
-                // Resolved here, once per overload, rather than on every call the analyzer sees.
-                _methods[method.OriginalDefinition] = binding.KeyParameter == -1 ? WithStringKey(method.OriginalDefinition, binding) : binding;
-            }
-        }
-    }
-
-    private static bool HasStringAt(IMethodSymbol method, int ordinal) =>
-        ordinal == -1 || (ordinal < method.Parameters.Length && method.Parameters[ordinal].Type.SpecialType == SpecialType.System_String);
 }

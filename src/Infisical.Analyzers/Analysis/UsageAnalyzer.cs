@@ -20,6 +20,9 @@ internal sealed class UsageAnalyzer
     private readonly SectionResolver _sections;
     private readonly CallFilter _filter;
 
+    [System.ThreadStatic]
+    private static TreeSettings? t_lastTree;
+
     // sources: every manifest's sources, manifests ordered by path; messages name the first when no suggestion says better.
     public UsageAnalyzer(ApiCatalog catalog, NameChecker checker, IReadOnlyList<ManifestSource> sources, AnalyzerConfigOptionsProvider options, CallFilter filter)
     {
@@ -37,7 +40,8 @@ internal sealed class UsageAnalyzer
         if (!_filter.MayName(invocation.Syntax) ||
             Catalog.Find(invocation.TargetMethod) is not { } binding ||
             SectionResolver.ArgumentFor(invocation, binding.KeyParameter) is not { } argument ||
-            argument.Value.ConstantValue is not { HasValue: true, Value: string literal })
+            argument.Value.ConstantValue is not { HasValue: true, Value: string literal } ||
+            GeneratedNameConstants.IsOneOf(argument.Value))
         {
             return;
         }
@@ -86,6 +90,7 @@ internal sealed class UsageAnalyzer
                  reference.Parent is ISimpleAssignmentOperation assignment &&
                  assignment.Target == reference &&
                  assignment.Value.ConstantValue is { HasValue: true, Value: string name } &&
+                 !GeneratedNameConstants.IsOneOf(assignment.Value) &&
                  !InfisicalScope.InitializerPointsElsewhere(assignment, _sources))
         {
             Check(context, NameKind.InfisicalSecret, string.Empty, name, assignment.Value.Syntax);
@@ -96,6 +101,7 @@ internal sealed class UsageAnalyzer
     {
         if (reference.Arguments.Length != 1 ||
             reference.Arguments[0].Value.ConstantValue is not { HasValue: true, Value: string key } ||
+            GeneratedNameConstants.IsOneOf(reference.Arguments[0].Value) ||
             !Catalog.IsConfiguration(reference.Property.ContainingType) ||
             (reference.Parent is IAssignmentOperation write && write.Target == reference))
         {
@@ -129,9 +135,27 @@ internal sealed class UsageAnalyzer
         };
     }
 
+    /// <summary>
+    /// The file's options. The driver hands one thread the operations of one tree in a row, so the last tree's
+    /// settings are kept per thread: the provider's per-tree lookup was a measurable share of the analyzer's time.
+    /// Only the last tree is held, so at most one old tree per thread stays reachable.
+    /// </summary>
+    private AnalyzerSettings SettingsFor(SyntaxTree tree)
+    {
+        var last = t_lastTree;
+        if (last is not null && ReferenceEquals(last.Tree, tree) && ReferenceEquals(last.Options, _options))
+        {
+            return last.Settings;
+        }
+
+        var settings = AnalyzerSettings.For(_options.GetOptions(tree));
+        t_lastTree = new TreeSettings(tree, _options, settings);
+        return settings;
+    }
+
     private void Check(OperationAnalysisContext context, NameKind kind, string section, string literal, SyntaxNode syntax)
     {
-        var settings = AnalyzerSettings.For(_options.GetOptions(syntax.SyntaxTree));
+        var settings = SettingsFor(syntax.SyntaxTree);
         if (_checker.Check(kind, section, literal, settings) is not { } finding)
         {
             return;
@@ -140,7 +164,11 @@ internal sealed class UsageAnalyzer
         var properties = ImmutableDictionary<string, string?>.Empty;
         if (finding.Replacement is not null)
         {
-            properties = properties.Add(DiagnosticProperties.Replacement, finding.Replacement);
+            var namesClass = kind is NameKind.EnvironmentVariable or NameKind.InfisicalSecret
+                ? Generation.SecretNamesSource.VariablesClassName
+                : Generation.SecretNamesSource.KeysClassName;
+            properties = properties.Add(DiagnosticProperties.Replacement, finding.Replacement)
+                .Add(DiagnosticProperties.NamesClass, namesClass);
         }
 
         if (finding.SuggestedSecret is not null)
@@ -178,5 +206,21 @@ internal sealed class UsageAnalyzer
             source.Environment,
             path,
             hint));
+    }
+
+    private sealed class TreeSettings
+    {
+        public TreeSettings(SyntaxTree tree, AnalyzerConfigOptionsProvider options, AnalyzerSettings settings)
+        {
+            Tree = tree;
+            Options = options;
+            Settings = settings;
+        }
+
+        public SyntaxTree Tree { get; }
+
+        public AnalyzerConfigOptionsProvider Options { get; }
+
+        public AnalyzerSettings Settings { get; }
     }
 }

@@ -16,9 +16,15 @@ internal static class EditDistance
             return max + 1;
         }
 
-        var previous2 = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        // The search compares one name with every known name: rows are reused per thread, not allocated per pair.
+        if (t_rows is null || t_rows[0].Length < b.Length + 1)
+        {
+            t_rows = new[] { new int[b.Length + 16], new int[b.Length + 16], new int[b.Length + 16] };
+        }
+
+        var previous2 = t_rows[0];
+        var previous = t_rows[1];
+        var current = t_rows[2];
         for (var j = 0; j <= b.Length; j++)
         {
             previous[j] = j;
@@ -55,6 +61,23 @@ internal static class EditDistance
         return previous[b.Length];
     }
 
-    private static bool Same(char x, char y, bool ignoreCase) =>
-        x == y || (ignoreCase && char.ToUpperInvariant(x) == char.ToUpperInvariant(y));
+    [ThreadStatic]
+    private static int[][]? t_rows;
+
+    private static bool Same(char x, char y, bool ignoreCase)
+    {
+        if (x == y || !ignoreCase)
+        {
+            return x == y;
+        }
+
+        if (x < 128 && y < 128)
+        {
+            // ASCII: letters differ by case in bit 0x20 only; names are mostly ASCII, and this skips the casing table.
+            var folded = x | 0x20;
+            return folded == (y | 0x20) && folded >= 'a' && folded <= 'z';
+        }
+
+        return char.ToUpperInvariant(x) == char.ToUpperInvariant(y);
+    }
 }

@@ -14,7 +14,7 @@ internal static class SecretNameIdentifiers
     /// <summary>
     /// Identifiers (keywords escaped with '@') for <paramref name="sortedNames"/>, in the same order. A name that is
     /// already a valid identifier keeps it; the others take the cleaned-up form, or that form plus "_2", "_3"…
-    /// when it is taken. <paramref name="reserved"/> lists identifiers no constant may use (the class name).
+    /// when it is taken. <paramref name="reserved"/> lists identifiers no constant may use (the enclosing class's name).
     /// </summary>
     public static string[] Assign(IReadOnlyList<string> sortedNames, params string[] reserved)
     {
@@ -59,7 +59,7 @@ internal static class SecretNameIdentifiers
 
     /// <summary>
     /// A dotted namespace with each part cleaned like a constant name, or null when nothing usable is left
-    /// (MSBuild's RootNamespace is the project name by default, which may hold '-' or start with a digit).
+    /// (a project name used as a namespace may hold '-' or start with a digit).
     /// </summary>
     public static string? Namespace(string? rootNamespace)
     {

@@ -9,9 +9,11 @@ using Microsoft.CodeAnalysis.Text;
 namespace Infisical.Analyzers.Generation;
 
 /// <summary>
-/// Generates <c>InfisicalSecretNames</c>, one <c>const string</c> per secret name in the names manifest, so code
-/// can say <c>InfisicalSecretNames.DB_PASSWORD</c> and the compiler catches a misspelling. Generates nothing
-/// without a usable manifest (INF002/INF003 say why) or when <c>InfisicalGenerateSecretNames</c> is false.
+/// Generates <c>InfisicalSecretNames</c> from the names manifest: <c>InfisicalSecretNames.Keys.Jwt_SigningKey</c>
+/// holds the configuration key <c>Jwt:SigningKey</c>, <c>InfisicalSecretNames.Variables.Jwt__SigningKey</c> the raw
+/// name, so the compiler catches a misspelling. In the global namespace unless <c>InfisicalSecretNamesNamespace</c>
+/// names one, so top-level statements need no using. Generates nothing without a usable manifest (INF002/INF003
+/// say why) or when <c>InfisicalGenerateSecretNames</c> is false.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class SecretNamesGenerator : IIncrementalGenerator
@@ -19,8 +21,8 @@ public sealed class SecretNamesGenerator : IIncrementalGenerator
     /// <summary>MSBuild property (CompilerVisibleProperty) that turns the generator off when "false".</summary>
     public const string EnabledProperty = "build_property.InfisicalGenerateSecretNames";
 
-    /// <summary>MSBuild's RootNamespace, made compiler-visible by the .NET SDK.</summary>
-    public const string RootNamespaceProperty = "build_property.RootNamespace";
+    /// <summary>MSBuild property InfisicalSecretNamesNamespace: the class's namespace, the global one when empty.</summary>
+    public const string NamespaceProperty = "build_property.InfisicalSecretNamesNamespace";
 
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -88,7 +90,7 @@ public sealed class SecretNamesGenerator : IIncrementalGenerator
     {
         var enabled = !global.TryGetValue(EnabledProperty, out var raw) ||
                       !string.Equals(raw.Trim(), "false", StringComparison.OrdinalIgnoreCase);
-        global.TryGetValue(RootNamespaceProperty, out var rootNamespace);
-        return new GeneratorOptions(enabled, SecretNameIdentifiers.Namespace(rootNamespace));
+        global.TryGetValue(NamespaceProperty, out var @namespace);
+        return new GeneratorOptions(enabled, SecretNameIdentifiers.Namespace(@namespace));
     }
 }
