@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Infisical.LocalServer;
 
 /// <summary>Token renew and revoke (spec §2.2, §2.3).</summary>
-public sealed class TokenEndpoints : IEndpointModule
+internal sealed class TokenEndpoints : IEndpointModule
 {
     /// <inheritdoc />
     public void Map(IEndpointRouteBuilder routes)

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Infisical.LocalServer;
 
 /// <summary>Get a secret by name (spec §3.3) or by id (§3.4), v3 raw and v4.</summary>
-public sealed class SecretGetEndpoints : IEndpointModule
+internal sealed class SecretGetEndpoints : IEndpointModule
 {
     /// <inheritdoc />
     public void Map(IEndpointRouteBuilder routes)

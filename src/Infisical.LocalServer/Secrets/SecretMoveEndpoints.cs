@@ -10,7 +10,7 @@ namespace Infisical.LocalServer;
 /// <c>POST /api/v4/secrets/move</c> (spec §3.9). Mapping it also reproduces the route clash of §3.5: a secret named
 /// "move" cannot be created through the v4 single-secret route.
 /// </summary>
-public sealed class SecretMoveEndpoints : IEndpointModule
+internal sealed class SecretMoveEndpoints : IEndpointModule
 {
     /// <inheritdoc />
     public void Map(IEndpointRouteBuilder routes)

@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace Infisical.LocalServer;
 
 /// <summary>Validation and normalisation rules of secret writes (spec §3.5–§3.7).</summary>
-public static class SecretWriteRules
+internal static class SecretWriteRules
 {
     /// <summary>
     /// The server trims values; when the original ends with "\n", one "\n" is added back after trimming.
