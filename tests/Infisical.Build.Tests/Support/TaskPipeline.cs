@@ -73,6 +73,9 @@ internal sealed class TaskPipeline
 
     public string[] RequiredSecrets { get; set; } = Array.Empty<string>();
 
+    /// <summary>Runs on the snapshot task just before it executes (e.g. to cancel it as MSBuild would).</summary>
+    public Action<GetInfisicalSnapshot>? BeforeSnapshot { get; set; }
+
     /// <summary>What the snapshot step reported (Store, Fetched, Revalidated, Offline, Skipped).</summary>
     public string Status { get; private set; } = string.Empty;
 
@@ -115,6 +118,7 @@ internal sealed class TaskPipeline
             TokenCacheDirectory = TokenCacheDirectory,
             ProjectFile = Path.Combine(_dir, "test.csproj"),
         };
+        BeforeSnapshot?.Invoke(snapshot);
         if (!snapshot.Execute())
         {
             return false;
