@@ -176,7 +176,9 @@ public sealed class SecretReadTests
             ProjectId = TestSeed.ProjectId, EnvironmentSlug = "dev", SecretName = "DB_PASSWORD", Type = SecretType.Personal, IncludeImports = false,
         }));
 
-        Assert.True((int)error.StatusCode is 400 or 404, $"status {(int)error.StatusCode}");
+        // No personal secret of that name: 404 on current servers, 400 on the 2024 server (docs/infisical-api-notes.md,
+        // "Older self-hosted servers").
+        Assert.Equal(mode == CompatibilityLevel.Current ? HttpStatusCode.NotFound : HttpStatusCode.BadRequest, error.StatusCode);
         Assert.Contains("type=personal", h.Controls.Matching("/api/v3/secrets/raw/DB_PASSWORD").Single().Query);
     }
 
