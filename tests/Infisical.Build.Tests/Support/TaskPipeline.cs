@@ -27,6 +27,13 @@ internal sealed class TaskPipeline
         TokenCacheDirectory = Path.Combine(dir, "tokens");
     }
 
+    /// <summary>A forced fetch of the seeded project from <paramref name="host"/>, logging in with the seeded identity.</summary>
+    public static TaskPipeline SeededProjectAt(string dir, string host)
+    {
+        var env = Seeds.UniversalAuth();
+        return new TaskPipeline(new RecordingBuildEngine(), dir, name => env.GetValueOrDefault(name)) { Host = host, ProjectId = Seeds.ProjectId, Refresh = "true" };
+    }
+
     public RecordingBuildEngine Engine { get; set; }
 
     public Func<string, string?> Environment { get; set; }

@@ -141,14 +141,5 @@ public sealed class FailureCodeTests : IAsyncLifetime, IDisposable
         return error;
     }
 
-    private TaskPipeline Pipeline(string host)
-    {
-        var env = Seeds.UniversalAuth();
-        return new TaskPipeline(new RecordingBuildEngine(), _dir, name => env.GetValueOrDefault(name))
-        {
-            Host = host,
-            ProjectId = Seeds.ProjectId,
-            Refresh = "true",
-        };
-    }
+    private TaskPipeline Pipeline(string host) => TaskPipeline.SeededProjectAt(_dir, host);
 }
