@@ -58,3 +58,8 @@ catch (System.IO.IOException ex)
     Console.Error.WriteLine("infisical-local-server: cannot listen: " + ex.Message);
     return 3;
 }
+
+/// <summary>The command-line entry point; not part of the embedding API.</summary>
+internal partial class Program
+{
+}

@@ -88,14 +88,15 @@ public sealed class ManifestSourcesTests
         var test = Create(
             """
             class Client { public string? GetSecret(string secretName, string environment) => null; }
-            namespace Infisical.Client { public sealed class SecretsClient { public string? GetSecret(string secretName, string environment) => null; } }
             class C
             {
-                string? M(Infisical.Client.SecretsClient s) =>
-                    s.GetSecret({|#0:"STRIPE_APIKEY"|}, "staging") + s.GetSecret("STRIPE_APIKEY", "qa");
+                object M(Infisical.Client.NotYetShipped.NameTakingSecretsClient s) =>
+                    (s.GetAsync({|#0:"STRIPE_APIKEY"|}, "staging"), s.GetAsync("STRIPE_APIKEY", "qa"));
             }
             """,
             TwoSources);
+        test.TestState.AdditionalReferences.Add(Infrastructure.ClientAssembly.Reference);
+        test.TestState.Sources.Add(("NameTakingApi.cs", Infrastructure.ClientAssembly.NameTakingApi));
         test.ExpectedDiagnostics.Add(Inf001At(0, "STRIPE_APIKEY", "7f3c-billing", "staging", "/billing/stripe", DidYouMean("STRIPE_API_KEY")));
         await test.RunAsync();
     }

@@ -10,7 +10,7 @@ namespace Infisical.LocalServer;
 /// HS256 JWTs signed with a random per-server secret (the real server's <c>AUTH_SECRET</c>). Verification reports
 /// failures the way the jsonwebtoken library classifies them, because the real server's error depends on it.
 /// </summary>
-public sealed class HmacJwt
+internal sealed class HmacJwt
 {
     private readonly byte[] secret = RandomNumberGenerator.GetBytes(32);
     private readonly ServerClock clock;

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Infisical.LocalServer;
 
 /// <summary>Token renew and revoke (docs/infisical-api-notes.md, "Token renew" and "Token revoke").</summary>
-public sealed class TokenEndpoints : IEndpointModule
+internal sealed class TokenEndpoints : IEndpointModule
 {
     /// <inheritdoc />
     public void Map(IEndpointRouteBuilder routes)

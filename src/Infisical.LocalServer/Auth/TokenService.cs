@@ -8,7 +8,7 @@ namespace Infisical.LocalServer;
 /// Issues, validates, renews and revokes machine-identity access tokens (docs/infisical-api-notes.md, "Authentication" and "Token lifecycle"). Every login method
 /// calls <see cref="Issue"/>; every authenticated route goes through <see cref="Authenticate"/> (via <see cref="AuthContext"/>).
 /// </summary>
-public sealed class TokenService
+internal sealed class TokenService
 {
     /// <summary>The <c>authTokenType</c> claim of machine-identity tokens.</summary>
     public const string IdentityAccessTokenType = "identityAccessToken";
@@ -242,7 +242,7 @@ public sealed class TokenService
 }
 
 /// <summary>Result of authenticating a request: the identity and token row, or the error to answer.</summary>
-public sealed record AuthOutcome(Identity? Identity, AccessTokenRecord? Token, JsonResponse? Error)
+internal sealed record AuthOutcome(Identity? Identity, AccessTokenRecord? Token, JsonResponse? Error)
 {
     /// <summary>A failed outcome.</summary>
     public static AuthOutcome Fail(JsonResponse error) => new(null, null, error);

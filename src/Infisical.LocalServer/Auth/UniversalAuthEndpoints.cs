@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Infisical.LocalServer;
 
 /// <summary>Universal Auth login (docs/infisical-api-notes.md, "Universal Auth login"), JSON or form body.</summary>
-public sealed class UniversalAuthEndpoints : IEndpointModule
+internal sealed class UniversalAuthEndpoints : IEndpointModule
 {
     /// <inheritdoc />
     public void Map(IEndpointRouteBuilder routes)

@@ -11,7 +11,7 @@ namespace Infisical.LocalServer;
 /// Builds error responses with the real server's bodies and statuses (docs/infisical-api-notes.md, "Error bodies"), or the 2024 server's ("Older self-hosted servers (2024-07)").
 /// Every route, including ones added by other modules, should answer errors through this class.
 /// </summary>
-public sealed class ApiErrors
+internal sealed class ApiErrors
 {
     private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -143,7 +143,7 @@ public sealed class ApiErrors
 }
 
 /// <summary>Why a bearer token failed JWT verification.</summary>
-public enum JwtFailure
+internal enum JwtFailure
 {
     /// <summary>Not three dot-separated parts.</summary>
     Malformed,

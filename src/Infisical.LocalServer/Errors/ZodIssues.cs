@@ -8,7 +8,7 @@ namespace Infisical.LocalServer;
 /// Zod issue objects as they appear in a 422 (or 2024: 403) <c>message</c> array. Current servers run Zod 4,
 /// the 2024 server ran Zod 3; the wording differs, the shape (<c>code</c>, <c>path</c>, <c>message</c>) does not.
 /// </summary>
-public static class ZodIssues
+internal static class ZodIssues
 {
     /// <summary>A required field that is absent.</summary>
     public static JsonObject Required(CompatibilityLevel level, IEnumerable<string> path, string expected = "string") =>

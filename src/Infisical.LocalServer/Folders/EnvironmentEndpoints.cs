@@ -9,7 +9,7 @@ namespace Infisical.LocalServer;
 /// Create environments: <c>POST /api/v1/workspace/:projectId/environments</c> (Node SDK) and the newer
 /// <c>/api/v1/projects/:projectId/environments</c>. Body <c>{name, slug, position?}</c>.
 /// </summary>
-public sealed class EnvironmentEndpoints : IEndpointModule
+internal sealed class EnvironmentEndpoints : IEndpointModule
 {
     /// <inheritdoc />
     public void Map(IEndpointRouteBuilder routes)

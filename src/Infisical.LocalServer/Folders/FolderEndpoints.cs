@@ -12,7 +12,7 @@ namespace Infisical.LocalServer;
 /// Folders at <c>/api/v2/folders</c> (Python SDK) and <c>/api/v1/folders</c> (Node SDK). The real schemas are
 /// unconfirmed (docs/infisical-api-notes.md, "Projects and folders"), so inputs are read tolerantly: <c>projectId</c> or <c>workspaceId</c>, <c>path</c> or <c>directory</c>.
 /// </summary>
-public sealed class FolderEndpoints : IEndpointModule
+internal sealed class FolderEndpoints : IEndpointModule
 {
     /// <inheritdoc />
     public void Map(IEndpointRouteBuilder routes)

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Infisical.LocalServer;
 
 /// <summary>Folder objects of the folder routes (server schema unconfirmed; fields from the SDKs' models).</summary>
-public static class FolderJson
+internal static class FolderJson
 {
     /// <summary>A folder; <paramref name="withEnvironment"/> adds <c>environment: {envId, envName, envSlug}</c> (get by id).</summary>
     public static JsonObject Build(ProjectEnvironment env, Folder folder, bool withEnvironment = false)

@@ -11,7 +11,7 @@ namespace Infisical.LocalServer;
 /// <c>{workspace: {id, name, slug, environments: [{id, name, slug}]}}</c>, and <c>GET /api/v2/workspace/:slug</c>
 /// the same object by slug (docs/infisical-api-notes.md, "Projects and folders"; the by-slug shape is unconfirmed).
 /// </summary>
-public sealed class ProjectEndpoints : IEndpointModule
+internal sealed class ProjectEndpoints : IEndpointModule
 {
     /// <inheritdoc />
     public void Map(IEndpointRouteBuilder routes)

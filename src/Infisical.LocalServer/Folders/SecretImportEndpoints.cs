@@ -11,7 +11,7 @@ namespace Infisical.LocalServer;
 /// create <c>{workspaceId|projectId, environment, path, import: {environment, path}}</c> and list.
 /// Creating the same import twice is accepted, as the 2024 server did.
 /// </summary>
-public sealed class SecretImportEndpoints : IEndpointModule
+internal sealed class SecretImportEndpoints : IEndpointModule
 {
     /// <inheritdoc />
     public void Map(IEndpointRouteBuilder routes)

@@ -10,7 +10,7 @@ namespace Infisical.LocalServer;
 /// Project tags (schema unconfirmed): <c>GET|POST /api/v1/workspace/:projectId/tags</c> → <c>{workspaceTags}</c> /
 /// <c>{workspaceTag}</c>, so tests can find the ids that <c>tagIds</c> needs.
 /// </summary>
-public sealed class TagEndpoints : IEndpointModule
+internal sealed class TagEndpoints : IEndpointModule
 {
     /// <inheritdoc />
     public void Map(IEndpointRouteBuilder routes)

@@ -31,7 +31,7 @@ public sealed class LocalInfisicalServer : IAsyncDisposable
     public int Port { get; }
 
     /// <summary>The server's data (lock <see cref="ServerState.SyncRoot"/> to read or change it).</summary>
-    public ServerState State => app.Services.GetRequiredService<ServerState>();
+    internal ServerState State => app.Services.GetRequiredService<ServerState>();
 
     /// <summary>Fault injection, request log and clock for tests (in-process access; always available).</summary>
     public TestControls Controls => app.Services.GetRequiredService<TestControls>();

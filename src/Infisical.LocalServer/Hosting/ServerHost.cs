@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace Infisical.LocalServer;
 
 /// <summary>Builds the web application shared by the command-line program and the embedded server.</summary>
-public static class ServerHost
+internal static class ServerHost
 {
     /// <summary>Builds (does not start) the application. <paramref name="url"/> null = 127.0.0.1 on <see cref="LocalServerOptions.Port"/>.</summary>
     public static WebApplication Build(LocalServerOptions options, string? url = null)

@@ -7,7 +7,7 @@ namespace Infisical.LocalServer;
 /// and mapped at startup, so adding a feature never requires editing Program.cs. Resolve services with
 /// <c>routes.ServiceProvider</c> or through handler parameters (minimal-API injection).
 /// </summary>
-public interface IEndpointModule
+internal interface IEndpointModule
 {
     /// <summary>Maps this module's routes.</summary>
     void Map(IEndpointRouteBuilder routes);

@@ -9,7 +9,7 @@ namespace Infisical.LocalServer;
 /// Reads and validates query and body fields the way the routes' zod schemas do, collecting zod-style issues.
 /// Call the readers, then check <see cref="HasIssues"/> and answer <see cref="ApiErrors.Validation"/>.
 /// </summary>
-public sealed class InputReader
+internal sealed class InputReader
 {
     private readonly CompatibilityLevel level;
 

@@ -11,7 +11,7 @@ namespace Infisical.LocalServer;
 /// Writes a JSON body exactly as built (field order and nulls kept), with Fastify's content type.
 /// Handlers build <see cref="JsonObject"/>s so that the fields sent match the real route's response schema.
 /// </summary>
-public sealed class JsonResponse : IResult
+internal sealed class JsonResponse : IResult
 {
     private static readonly JsonSerializerOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

@@ -8,7 +8,7 @@ namespace Infisical.LocalServer;
 /// InvalidOperationException as soon as the string is read, so every reader of seeds and bodies would have to guard
 /// against it; checking once up front turns them into a clear error instead of a crash.
 /// </summary>
-public static class LoneSurrogates
+internal static class LoneSurrogates
 {
     /// <summary>The index of the first unpaired surrogate char in <paramref name="text"/>, or -1.</summary>
     public static int IndexIn(string text)

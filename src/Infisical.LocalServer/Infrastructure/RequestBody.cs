@@ -11,7 +11,7 @@ namespace Infisical.LocalServer;
 /// Reads a request body as the real server does: JSON, or a form body (@fastify/formbody), whose values are strings.
 /// An absent body reads as an empty object so that field validation reports what is missing.
 /// </summary>
-public static class RequestBody
+internal static class RequestBody
 {
     /// <summary>Reads the body; on malformed JSON returns the server's 400 error instead.</summary>
     public static async Task<(JsonObject? Body, IResult? Error)> ReadAsync(HttpContext context)

@@ -10,6 +10,11 @@ public sealed class ServerClock
 {
     private long offsetTicks;
 
+    /// <summary>A clock at real time; the server makes its own.</summary>
+    internal ServerClock()
+    {
+    }
+
     /// <summary>Current time: the real UTC time plus the accumulated offset.</summary>
     public DateTimeOffset UtcNow => DateTimeOffset.UtcNow.AddTicks(System.Threading.Interlocked.Read(ref offsetTicks));
 
@@ -20,5 +25,5 @@ public sealed class ServerClock
     public TimeSpan Offset => TimeSpan.FromTicks(System.Threading.Interlocked.Read(ref offsetTicks));
 
     /// <summary>Formats a time the way JavaScript's <c>Date.toISOString()</c> does.</summary>
-    public static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+    internal static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Infisical.LocalServer;
 
 /// <summary><c>GET /api/status</c>, in the 2024 shape (the current shape is unconfirmed: docs/infisical-api-notes.md, "Server status"). No auth.</summary>
-public sealed class StatusEndpoints : IEndpointModule
+internal sealed class StatusEndpoints : IEndpointModule
 {
     /// <inheritdoc />
     public void Map(IEndpointRouteBuilder routes)

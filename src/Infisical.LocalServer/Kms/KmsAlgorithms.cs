@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 namespace Infisical.LocalServer;
 
 /// <summary>The key usages, algorithms and signing schemes the local KMS implements (docs/infisical-api-notes.md, "KMS keys" and "Sign and verify").</summary>
-public static class KmsAlgorithms
+internal static class KmsAlgorithms
 {
     /// <summary>Symmetric usage.</summary>
     public const string EncryptDecrypt = "encrypt-decrypt";

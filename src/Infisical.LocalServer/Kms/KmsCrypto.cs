@@ -8,7 +8,7 @@ namespace Infisical.LocalServer;
 /// Real cryptography for the local KMS. Ciphertexts use the internal KMS layout (docs/infisical-api-notes.md, "Ciphertext format"):
 /// <c>IV[12] ‖ AES-GCM ciphertext ‖ tag[16] ‖ "v01"</c>, so their size and shape match the real server's.
 /// </summary>
-public static class KmsCrypto
+internal static class KmsCrypto
 {
     private const int IvLength = 12;
     private const int TagLength = 16;

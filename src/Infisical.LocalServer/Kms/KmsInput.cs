@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace Infisical.LocalServer;
 
 /// <summary>The KMS routes' zod rules: UUID key ids, slug names, base64 payloads of at most 4096 bytes.</summary>
-public static partial class KmsInput
+internal static partial class KmsInput
 {
     /// <summary>Largest decoded plaintext, data or ciphertext the routes accept.</summary>
     public const int MaxPayloadBytes = 4096;

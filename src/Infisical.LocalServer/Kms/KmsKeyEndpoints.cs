@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Infisical.LocalServer;
 
 /// <summary>KMS key management routes (docs/infisical-api-notes.md, "KMS keys"): list, get by id or name, create, update, delete.</summary>
-public sealed class KmsKeyEndpoints : IEndpointModule
+internal sealed class KmsKeyEndpoints : IEndpointModule
 {
     private const string Keys = "/api/v1/kms/keys";
 

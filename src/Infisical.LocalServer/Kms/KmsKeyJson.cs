@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Infisical.LocalServer;
 
 /// <summary>The key object of the KMS routes' response schema (material never included).</summary>
-public static class KmsKeyJson
+internal static class KmsKeyJson
 {
     /// <summary>
     /// Current servers send the documented fields; the 2024 server predates signing keys and KMIP, so it had no

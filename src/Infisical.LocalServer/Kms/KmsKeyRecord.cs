@@ -3,7 +3,7 @@ using System;
 namespace Infisical.LocalServer;
 
 /// <summary>A customer-managed KMS key with its secret material (never sent over the API).</summary>
-public sealed class KmsKeyRecord
+internal sealed class KmsKeyRecord
 {
     /// <summary>Key id (UUID).</summary>
     public required string Id { get; init; }

@@ -9,7 +9,7 @@ namespace Infisical.LocalServer;
 /// The KMS keys of one server, kept in <see cref="ServerState.Extensions"/> so every server instance has its own.
 /// Seeded from each project's <c>"kmsKeys"</c> array when the KMS routes are mapped (so a bad seed fails startup).
 /// </summary>
-public sealed class KmsKeyStore
+internal sealed class KmsKeyStore
 {
     private const string ExtensionKey = "kms.keys";
     private readonly object gate = new();

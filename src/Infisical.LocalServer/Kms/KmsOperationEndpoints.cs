@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Infisical.LocalServer;
 
 /// <summary>KMS cryptographic routes (docs/infisical-api-notes.md, "Encrypt and decrypt" and "Sign and verify"): encrypt, decrypt, sign, verify, public key, signing algorithms.</summary>
-public sealed class KmsOperationEndpoints : IEndpointModule
+internal sealed class KmsOperationEndpoints : IEndpointModule
 {
     private const string Key = "/api/v1/kms/keys/{keyId}";
 

@@ -11,7 +11,7 @@ namespace Infisical.LocalServer;
 /// Current servers reject a query string with broken %-encoding (400 "Malformed URL encoding in query parameters");
 /// ASP.NET Core would silently keep the raw text, so the check is explicit. The 2024 server had no such check.
 /// </summary>
-public static class QueryEncodingCheck
+internal static class QueryEncodingCheck
 {
     private static readonly Regex BadEscape = new("%(?![0-9A-Fa-f]{2})", RegexOptions.CultureInvariant);
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);

@@ -12,7 +12,7 @@ namespace Infisical.LocalServer;
 /// Optional fixed-window limits per client IP and route, like @fastify/rate-limit on the real server (docs/infisical-api-notes.md, "Rate limits"; 2024 limits under "Older self-hosted servers (2024-07)").
 /// Off unless enabled by options or the seed. Limited responses carry x-ratelimit-* headers; a 429 adds retry-after.
 /// </summary>
-public sealed class RateLimiter
+internal sealed class RateLimiter
 {
     private readonly object sync = new();
     private readonly Dictionary<string, (long WindowStart, int Count)> counters = new(StringComparer.Ordinal);

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace Infisical.LocalServer;
 
 /// <summary>Cross-cutting middleware: crash guard, request log, injected faults and ETags.</summary>
-public static class ServerPipeline
+internal static class ServerPipeline
 {
     /// <summary>Turns unhandled exceptions into the server's 500 body (the exception text is logged, never sent).</summary>
     public static async Task GuardAsync(HttpContext context, RequestDelegate next)

@@ -11,7 +11,7 @@ namespace Infisical.LocalServer;
 /// already on the chain is substituted once but not scanned again, which is how cycles stop. Missing references
 /// stay literal. Call under the state lock.
 /// </summary>
-public sealed class ReferenceExpander
+internal sealed class ReferenceExpander
 {
     /// <summary>Current servers' reference syntax; renames rewrite references written this way (<see cref="ReferenceRewriter"/>).</summary>
     internal static readonly Regex CurrentPattern = new(@"\$\{([a-zA-Z0-9-_.@]+)\}", RegexOptions.CultureInvariant);

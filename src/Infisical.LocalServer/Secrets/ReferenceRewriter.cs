@@ -6,7 +6,7 @@ namespace Infisical.LocalServer;
 /// After a rename the real server rewrites references to the old name across the project, giving each rewritten
 /// secret a new version (docs/infisical-api-notes.md, "Update a secret"). Call under the state lock.
 /// </summary>
-public static class ReferenceRewriter
+internal static class ReferenceRewriter
 {
     /// <summary>Rewrites references to (<paramref name="environment"/>, <paramref name="path"/>, <paramref name="oldName"/>).</summary>
     public static void Rename(ServerState state, Project project, string environment, string path, string oldName, string newName, string actorId)

@@ -13,7 +13,7 @@ namespace Infisical.LocalServer;
 /// Batch create/update/delete: <c>/api/v3/secrets/batch/raw</c> and <c>/api/v4/secrets/batch</c> (docs/infisical-api-notes.md, "Batch routes").
 /// Each batch is atomic: every item is checked before anything changes.
 /// </summary>
-public sealed class SecretBatchEndpoints : IEndpointModule
+internal sealed class SecretBatchEndpoints : IEndpointModule
 {
     /// <inheritdoc />
     public void Map(IEndpointRouteBuilder routes)

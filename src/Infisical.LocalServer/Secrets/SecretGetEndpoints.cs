@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Infisical.LocalServer;
 
 /// <summary>Get a secret by name or by id (docs/infisical-api-notes.md, "Get a secret by name" and "Get a secret by id"), v3 raw and v4.</summary>
-public sealed class SecretGetEndpoints : IEndpointModule
+internal sealed class SecretGetEndpoints : IEndpointModule
 {
     /// <inheritdoc />
     public void Map(IEndpointRouteBuilder routes)

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Infisical.LocalServer;
 
 /// <summary>Which response schema a secret object is filtered through (each route adds different fields: docs/infisical-api-notes.md, "The secret object").</summary>
-public enum SecretShape
+internal enum SecretShape
 {
     /// <summary>Create: the bare <c>secretRawSchema</c>.</summary>
     Raw,
@@ -26,7 +26,7 @@ public enum SecretShape
 }
 
 /// <summary>Builds secret objects with exactly the fields a route's schema lets through. Call under the state lock.</summary>
-public static class SecretJson
+internal static class SecretJson
 {
     /// <summary>The value sent when a caller asked not to see values.</summary>
     public const string HiddenValue = "<hidden-by-infisical>";

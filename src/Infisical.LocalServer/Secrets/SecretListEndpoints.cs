@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Infisical.LocalServer;
 
 /// <summary>List secrets: <c>GET /api/v3/secrets/raw</c> and <c>GET /api/v4/secrets</c> (docs/infisical-api-notes.md, "List secrets").</summary>
-public sealed class SecretListEndpoints : IEndpointModule
+internal sealed class SecretListEndpoints : IEndpointModule
 {
     private const int MaxRecursionDepth = 20;
 

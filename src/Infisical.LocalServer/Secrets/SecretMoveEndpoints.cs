@@ -10,7 +10,7 @@ namespace Infisical.LocalServer;
 /// <c>POST /api/v4/secrets/move</c> (docs/infisical-api-notes.md, "Move (v4) and the route clash"). Mapping it also reproduces that route clash: a secret named
 /// "move" cannot be created through the v4 single-secret route.
 /// </summary>
-public sealed class SecretMoveEndpoints : IEndpointModule
+internal sealed class SecretMoveEndpoints : IEndpointModule
 {
     /// <inheritdoc />
     public void Map(IEndpointRouteBuilder routes)

@@ -3,7 +3,7 @@ using System.Linq;
 namespace Infisical.LocalServer;
 
 /// <summary>Resolves the project, environment and folder a secret request names (call under the state lock).</summary>
-public static class SecretScope
+internal static class SecretScope
 {
     /// <summary>Finds the project by id or slug, or the error the real server gives for an unknown one.</summary>
     public static (Project? Project, JsonResponse? Error) Project(ServerState state, ApiErrors errors, string? id, string? slug)

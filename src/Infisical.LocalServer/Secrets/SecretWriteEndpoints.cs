@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Infisical.LocalServer;
 
 /// <summary>Create, update and delete one secret by name, v3 raw and v4 (docs/infisical-api-notes.md, "Create a secret", "Update a secret", "Delete a secret").</summary>
-public sealed class SecretWriteEndpoints : IEndpointModule
+internal sealed class SecretWriteEndpoints : IEndpointModule
 {
     /// <inheritdoc />
     public void Map(IEndpointRouteBuilder routes)

@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace Infisical.LocalServer;
 
 /// <summary>Validation and normalisation rules of secret writes (docs/infisical-api-notes.md, "Create a secret" and "Update a secret").</summary>
-public static class SecretWriteRules
+internal static class SecretWriteRules
 {
     /// <summary>
     /// The server trims values; when the original ends with "\n", one "\n" is added back after trimming.

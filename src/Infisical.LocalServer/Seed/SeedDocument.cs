@@ -13,7 +13,7 @@ public sealed class SeedDocument
     private SeedDocument(JsonElement root) => Root = root;
 
     /// <summary>The whole document.</summary>
-    public JsonElement Root { get; }
+    internal JsonElement Root { get; }
 
     /// <summary>A document with no identities and no projects.</summary>
     public static SeedDocument Empty => Parse("{}");

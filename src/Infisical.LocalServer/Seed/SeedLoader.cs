@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace Infisical.LocalServer;
 
 /// <summary>Fills <see cref="ServerState"/> from a <see cref="SeedDocument"/>.</summary>
-public static class SeedLoader
+internal static class SeedLoader
 {
     /// <summary>Loads identities and projects into the state.</summary>
     public static void Apply(SeedDocument seed, ServerState state)

@@ -3,7 +3,7 @@ using System;
 namespace Infisical.LocalServer;
 
 /// <summary>The server-side row of an issued access token (docs/infisical-api-notes.md, "Token lifecycle").</summary>
-public sealed class AccessTokenRecord
+internal sealed class AccessTokenRecord
 {
     /// <summary>Token row id (<c>identityAccessTokenId</c> claim).</summary>
     public required string Id { get; init; }

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Infisical.LocalServer;
 
 /// <summary>A machine identity. Every identity may read and write every project.</summary>
-public sealed class Identity
+internal sealed class Identity
 {
     /// <summary>Identity id (UUID): the seed's <c>id</c> or generated.</summary>
     public required string Id { get; init; }

@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace Infisical.LocalServer;
 
 /// <summary>A project (workspace) with its environments, tags, imports and approval policies.</summary>
-public sealed class Project
+internal sealed class Project
 {
     /// <summary>Project id (UUID).</summary>
     public required string Id { get; init; }
@@ -49,7 +49,7 @@ public sealed class Project
 }
 
 /// <summary>An environment with its folder tree (keyed by normalised path; "/" always exists).</summary>
-public sealed class ProjectEnvironment
+internal sealed class ProjectEnvironment
 {
     /// <summary>Environment id.</summary>
     public required string Id { get; init; }
@@ -68,7 +68,7 @@ public sealed class ProjectEnvironment
 }
 
 /// <summary>A folder and the secrets directly in it.</summary>
-public sealed class Folder
+internal sealed class Folder
 {
     /// <summary>Folder id.</summary>
     public required string Id { get; init; }
@@ -96,13 +96,13 @@ public sealed class Folder
 }
 
 /// <summary>A project tag.</summary>
-public sealed record SecretTag(string Id, string Slug, string Name, string? Color);
+internal sealed record SecretTag(string Id, string Slug, string Name, string? Color);
 
 /// <summary>Secrets of (FromEnvironment, FromPath) imported into (Environment, Path).</summary>
-public sealed record SecretImport(string Id, string Environment, string Path, string FromEnvironment, string FromPath, DateTimeOffset CreatedAt);
+internal sealed record SecretImport(string Id, string Environment, string Path, string FromEnvironment, string FromPath, DateTimeOffset CreatedAt);
 
 /// <summary>A change-approval policy covering an environment and a path (exact, or a prefix when ending in "/**" or "*").</summary>
-public sealed record ApprovalPolicy(string Id, string Name, string Environment, string SecretPath)
+internal sealed record ApprovalPolicy(string Id, string Name, string Environment, string SecretPath)
 {
     /// <summary>A new policy; a path ending in <c>*</c> is a prefix pattern and is kept as written, others are normalised.</summary>
     public static ApprovalPolicy Create(string name, string environment, string secretPath) =>

@@ -4,7 +4,7 @@ using System.Linq;
 namespace Infisical.LocalServer;
 
 /// <summary>Folder path rules shared by every route.</summary>
-public static class SecretPaths
+internal static class SecretPaths
 {
     /// <summary>
     /// The server's normalisation: trimmed, one trailing "/" removed (except for "/" itself); empty means "/".

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace Infisical.LocalServer;
 
 /// <summary>A stored secret (shared type; identities cannot own personal secrets).</summary>
-public sealed class SecretRecord
+internal sealed class SecretRecord
 {
     /// <summary>Secret id (UUID), also sent as <c>_id</c>.</summary>
     public required string Id { get; init; }
@@ -65,7 +65,7 @@ public sealed class SecretRecord
 }
 
 /// <summary>A historical version of a secret.</summary>
-public sealed record SecretVersion(int Version, string Key, string Value, string Comment, DateTimeOffset At);
+internal sealed record SecretVersion(int Version, string Key, string Value, string Comment, DateTimeOffset At);
 
 /// <summary>A metadata pair.</summary>
-public sealed record SecretMetadataEntry(string Key, string Value, bool IsEncrypted);
+internal sealed record SecretMetadataEntry(string Key, string Value, bool IsEncrypted);

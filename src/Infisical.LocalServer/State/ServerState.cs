@@ -10,7 +10,7 @@ namespace Infisical.LocalServer;
 /// identities, projects, folders, secrets and tokens, and do not await inside the lock. Modules that need their own
 /// data (e.g. KMS keys) may keep it in <see cref="Extensions"/> or in their own singleton.
 /// </summary>
-public sealed class ServerState
+internal sealed class ServerState
 {
     private readonly List<Identity> identities = new();
     private readonly List<Project> projects = new();

@@ -12,7 +12,7 @@ namespace Infisical.LocalServer;
 /// <c>/__test/…</c> routes (only with <see cref="LocalServerOptions.EnableTestControls"/>): faults, request log,
 /// clock and approval policies. Not part of the Infisical API.
 /// </summary>
-public sealed class TestControlEndpoints : IEndpointModule
+internal sealed class TestControlEndpoints : IEndpointModule
 {
     /// <inheritdoc />
     public void Map(IEndpointRouteBuilder routes)

@@ -21,10 +21,10 @@ public sealed class TestControls
     private TaskCompletionSource idle = Idle();
 
     /// <summary>Whether a path is a <c>/__test/…</c> control route, which is neither logged, faulted nor rate limited.</summary>
-    public static bool IsControlPath(string path) => path.StartsWith("/__test", StringComparison.Ordinal);
+    internal static bool IsControlPath(string path) => path.StartsWith("/__test", StringComparison.Ordinal);
 
     /// <summary>Creates controls on a clock.</summary>
-    public TestControls(ServerClock clock) => Clock = clock;
+    internal TestControls(ServerClock clock) => Clock = clock;
 
     /// <summary>The server clock.</summary>
     public ServerClock Clock { get; }
@@ -49,7 +49,7 @@ public sealed class TestControls
     }
 
     /// <summary>Takes one use of the first rule matching a request, if any.</summary>
-    public FaultRule? TakeFault(string method, string path)
+    internal FaultRule? TakeFault(string method, string path)
     {
         lock (sync)
         {
@@ -91,7 +91,7 @@ public sealed class TestControls
     }
 
     /// <summary>Appends to the log.</summary>
-    public void Record(RequestLogEntry entry)
+    internal void Record(RequestLogEntry entry)
     {
         lock (sync)
         {
@@ -184,7 +184,7 @@ public sealed class FaultRule
     public int DelayMilliseconds { get; set; }
 
     /// <summary>Whether the rule applies.</summary>
-    public bool Matches(string method, string path) =>
+    internal bool Matches(string method, string path) =>
         path.Contains(PathContains, StringComparison.Ordinal) &&
         (Method == null || string.Equals(Method, method, StringComparison.OrdinalIgnoreCase));
 }

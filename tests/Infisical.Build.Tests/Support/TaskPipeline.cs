@@ -27,6 +27,13 @@ internal sealed class TaskPipeline
         TokenCacheDirectory = Path.Combine(dir, "tokens");
     }
 
+    /// <summary>A forced fetch of the seeded project from <paramref name="host"/>, logging in with the seeded identity.</summary>
+    public static TaskPipeline SeededProjectAt(string dir, string host)
+    {
+        var env = Seeds.UniversalAuth();
+        return new TaskPipeline(new RecordingBuildEngine(), dir, name => env.GetValueOrDefault(name)) { Host = host, ProjectId = Seeds.ProjectId, Refresh = "true" };
+    }
+
     public RecordingBuildEngine Engine { get; set; }
 
     public Func<string, string?> Environment { get; set; }
@@ -73,6 +80,9 @@ internal sealed class TaskPipeline
 
     public string[] RequiredSecrets { get; set; } = Array.Empty<string>();
 
+    /// <summary>Runs on the snapshot task just before it executes (e.g. to cancel it as MSBuild would).</summary>
+    public Action<GetInfisicalSnapshot>? BeforeSnapshot { get; set; }
+
     /// <summary>What the snapshot step reported (Store, Fetched, Revalidated, Offline, Skipped).</summary>
     public string Status { get; private set; } = string.Empty;
 
@@ -115,6 +125,7 @@ internal sealed class TaskPipeline
             TokenCacheDirectory = TokenCacheDirectory,
             ProjectFile = Path.Combine(_dir, "test.csproj"),
         };
+        BeforeSnapshot?.Invoke(snapshot);
         if (!snapshot.Execute())
         {
             return false;

@@ -176,7 +176,8 @@ public sealed class SecretReadTests
             ProjectId = TestSeed.ProjectId, EnvironmentSlug = "dev", SecretName = "DB_PASSWORD", Type = SecretType.Personal, IncludeImports = false,
         }));
 
-        // A missing secret: 404 on current servers, 400 "Secret not found" on the 2024 server.
+        // No personal secret of that name: 404 on current servers, 400 on the 2024 server (docs/infisical-api-notes.md,
+        // "Older self-hosted servers").
         Assert.Equal(mode == CompatibilityLevel.Current ? HttpStatusCode.NotFound : HttpStatusCode.BadRequest, error.StatusCode);
         Assert.Contains("type=personal", h.Controls.Matching("/api/v3/secrets/raw/DB_PASSWORD").Single().Query);
     }

@@ -13,7 +13,7 @@ namespace Infisical.LocalServer;
 /// {"&lt;accessKeyId&gt;": {"account", "arn", "userId", "secretAccessKey"?}}, "callerIdentity": {...}}</c>; then the
 /// real server's allowedAccountIds / allowedPrincipalArns rules apply.
 /// </summary>
-public sealed partial class AwsIamLoginEndpoints : IEndpointModule
+internal sealed partial class AwsIamLoginEndpoints : IEndpointModule
 {
     /// <inheritdoc />
     public void Map(IEndpointRouteBuilder routes)

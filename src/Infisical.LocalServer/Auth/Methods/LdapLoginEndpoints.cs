@@ -12,7 +12,7 @@ namespace Infisical.LocalServer;
 /// <summary>
 /// LDAP login (docs/infisical-api-notes.md, "LDAP login"). The directory is the identity's seed: <c>"ldapAuth": {"users": [{"username", "password"}]}</c>.
 /// </summary>
-public sealed class LdapLoginEndpoints : IEndpointModule
+internal sealed class LdapLoginEndpoints : IEndpointModule
 {
     /// <inheritdoc />
     public void Map(IEndpointRouteBuilder routes)

@@ -9,7 +9,7 @@ namespace Infisical.LocalServer;
 /// Token Auth (docs/infisical-api-notes.md, "Token Auth"): an authenticated caller mints an access token for an identity that has
 /// <c>"tokenAuth": {}</c> in its seed. There is no login route; the minted token is used directly.
 /// </summary>
-public sealed class TokenAuthEndpoints : IEndpointModule
+internal sealed class TokenAuthEndpoints : IEndpointModule
 {
     /// <inheritdoc />
     public void Map(IEndpointRouteBuilder routes)

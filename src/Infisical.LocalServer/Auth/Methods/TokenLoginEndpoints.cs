@@ -15,7 +15,7 @@ namespace Infisical.LocalServer;
 /// Verification uses the identity's seed section (see <see cref="SeededTokenVerifier"/>); each method then applies
 /// its own bound-claim rules.
 /// </summary>
-public sealed class TokenLoginEndpoints : IEndpointModule
+internal sealed class TokenLoginEndpoints : IEndpointModule
 {
     private static readonly MethodSpec[] Methods =
     {
