@@ -90,6 +90,27 @@ public class SecureFileModeTests
         }
     }
 
+    [Fact]
+    public void A_file_where_the_folder_should_be_is_INFB030_naming_the_folder()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "infisical-dir-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var blocker = Path.Combine(dir, "obj");
+            File.WriteAllText(blocker, "not a folder");
+
+            var error = Assert.Throws<InfisicalBuildException>(() => SecureDirectory.Create(Path.Combine(blocker, "infisical")));
+
+            Assert.Equal(InfisicalBuildErrors.WriteFailed, error.Code);
+            Assert.Contains(Path.Combine(blocker, "infisical"), error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     // The test sets the process umask to 0 so that only the writer's own mode can explain a 0600 result.
     [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
     private static extern int umask(int mask);

@@ -15,8 +15,22 @@ internal static class SecureDirectory
     public const UnixFileMode OwnerAll = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 #endif
 
-    /// <summary>Creates the folder (and missing parents) and leaves the folder itself at 0700.</summary>
+    /// <summary>Creates the folder (and missing parents) and leaves the folder itself at 0700; a failure is INFB030.</summary>
     public static DirectoryInfo Create(string path)
+    {
+        try
+        {
+            return CreateOwnerOnly(path);
+        }
+        catch (System.Exception ex) when (ex is IOException or System.UnauthorizedAccessException)
+        {
+            throw new InfisicalBuildException(
+                InfisicalBuildErrors.WriteFailed,
+                $"Could not create the folder '{path}' ({ex.GetType().Name}). Check that it is writable and that no file stands where the folder should be.");
+        }
+    }
+
+    private static DirectoryInfo CreateOwnerOnly(string path)
     {
 #if NET
         if (!System.OperatingSystem.IsWindows())
