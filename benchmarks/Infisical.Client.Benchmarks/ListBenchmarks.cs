@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using System.Net.Http;
+using System.Threading.Tasks;
+using BenchmarkDotNet.Attributes;
+using Infisical.Client;
+
+/// <summary>
+/// Listing a folder of 10, 1,000 and 10,000 secrets (uncached). The "Alloc/Payload" column divides the bytes
+/// allocated per list by the size of the response body the server sends, measured once in setup.
+/// </summary>
+[MemoryDiagnoser]
+[MedianColumn]
+[Config(typeof(ListBenchmarks.Config))]
+public class ListBenchmarks
+{
+    /// <summary>Response body bytes per list size, read by <see cref="AllocationRatioColumn"/>.</summary>
+    internal static readonly ConcurrentDictionary<int, long> PayloadBytes = new();
+
+    private LoopbackFixture _fixture = null!;
+    private ListSecretsOptions _options = null!;
+
+    [Params(10, 1000, 10000)]
+    public int Secrets { get; set; }
+
+    [GlobalSetup]
+    public async Task Setup()
+    {
+        _fixture = await LoopbackFixture.StartAsync();
+        _options = LoopbackFixture.ListOptions(Secrets);
+        var route = await _fixture.RouteOurClientSendsAsync(() => _fixture.Uncached.Secrets.ListAsync(_options));
+        var body = await _fixture.Bare.GetByteArrayAsync(route);
+        PayloadBytes[Secrets] = body.Length;
+    }
+
+    private sealed class Config : BenchmarkDotNet.Configs.ManualConfig
+    {
+        public Config()
+        {
+            Add(new ShortInProcessConfig());
+            AddColumn(new AllocationRatioColumn(c => PayloadBytes.TryGetValue((int)c.Parameters["Secrets"], out var n) ? n : null));
+        }
+    }
+
+    [GlobalCleanup]
+    public Task Cleanup() => _fixture.DisposeAsync().AsTask();
+
+    [Benchmark(Description = "List secrets, uncached")]
+    public Task<ListSecretsResponse> List() => _fixture.Uncached.Secrets.ListAsync(_options);
+}
