@@ -69,10 +69,10 @@ unset CI
 build() { dotnet build "$work/$1" --no-restore -nologo -v:q -p:InfisicalEnv=dev "${@:2}" >/dev/null; }
 ms() { local s e; s=$(date +%s%N); "$@"; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
 # Cold: no stored snapshot and no cached token, the generated files left as they are.
-forget() { rm -rf "$work/xdg" "$work/WithPackage/obj/infisical/store" "$work/WithPackage6/obj/infisical/store"; }
+forget() { rm -rf "$work/xdg" "$work/$1/obj/infisical/store"; }
 touch_sources() { touch "$work/$1/Program.cs"; }
 rebuild() { touch_sources "$1"; build "$1"; }
-cold() { forget; build "$@"; }
+cold() { forget "$1"; build "$@"; }
 requests() { # prints "logins lists 304s total" for the requests since the last clear
   curl -s "$api/__test/requests" | python3 -c '
 import json, sys
