@@ -41,6 +41,9 @@ for _ in 1 2 3 4 5; do
   (cd "$peers" && node peer-bench.mjs first-call "$url") >>"$results"
 done
 
+# The routes the first calls used (ours and Node's alternate above): shows whether both send the same request.
+curl -s "$url/__test/requests" >"$out/peers-requests.json"
+
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $seconds s per load case"
 python3 - "$results" <<'PY'
 import json, sys, statistics
@@ -65,4 +68,13 @@ def med(client, key): return statistics.median(r[key] for r in rows if r["client
 for key, label in (("total_ms", "first call, fresh process (median of 5)"), ("to_main_ms", "  of which runtime start"), ("login_ms", "  of which login (+JIT / SDK load)"), ("first_get_ms", "  of which first get (+JIT)")):
     o, n = med("ours", key), med("node-sdk", key)
     print(f"| {label} | - | {o:.1f} ms | - | {n:.1f} ms | - | {ratio(o, n)} |")
+print()
+log = json.load(open(sys.argv[1].replace("peers.jsonl", "peers-requests.json")))["requests"]
+routes = {}
+for r in log:
+    if r["method"] == "GET":
+        routes[r["path"] + r["query"]] = routes.get(r["path"] + r["query"], 0) + 1
+print("GET routes of the first-call runs (ours and Node's alternate; one route for both means the same server work):")
+for route, n in sorted(routes.items(), key=lambda kv: -kv[1]):
+    print(f"  {n:3d}  {route}")
 PY
