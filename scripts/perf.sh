@@ -27,8 +27,9 @@ done
 
 bdn() { # project, title
   step "$2"
-  (cd "benchmarks/$1" && dotnet "bin/Release/net10.0/$1.dll" --filter '*' --exporters github --artifacts "$out/$1" >"$out/$1.log" 2>&1)
-  { echo; echo "## $2"; echo; cat "$out/$1"/results/*-report-github.md | grep -v '^```' ; } >>"$summary"
+  (cd "benchmarks/$1" && dotnet "bin/Release/net10.0/$1.dll" --filter '*' --exporters github --artifacts "$out/$1" >"$out/$1.log" 2>&1) \
+    || echo "$1 failed: see $out/$1.log" >&2
+  { echo; echo "## $2"; echo; cat "$out/$1"/results/*-report-github.md 2>/dev/null | grep -v '^```' || echo "(no results)"; } >>"$summary"
 }
 bdn Infisical.Client.Benchmarks "Client (BenchmarkDotNet ShortRun, in-process local server on loopback)"
 bdn Infisical.Build.Core.Benchmarks "Build core (BenchmarkDotNet ShortRun)"
@@ -45,4 +46,5 @@ step "peers"
 step "build overhead"
 { echo; echo "## Build overhead (medians of alternating runs)"; echo; scripts/measure-build-overhead.sh 5 both; } >>"$summary"
 step "done"
+echo "total: $(( $(date +%s) - started )) s" >>"$summary"
 cat "$summary"
