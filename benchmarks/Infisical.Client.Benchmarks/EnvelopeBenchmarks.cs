@@ -4,9 +4,6 @@ using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Infisical.Client.Envelope;
 
 /// <summary>
@@ -17,7 +14,7 @@ using Infisical.Client.Envelope;
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
-[Config(typeof(Config))]
+[Config(typeof(ShortInProcessConfig))]
 public class EnvelopeBenchmarks
 {
     private readonly LocalStubKeyWrapper _wrapper = new();
@@ -61,12 +58,6 @@ public class EnvelopeBenchmarks
     {
         ManagedAesGcm.Encrypt(_key, _nonce, _payload, _cipher, _tag, _aad);
         return _cipher;
-    }
-
-    private sealed class Config : ManualConfig
-    {
-        // In-process and short: the machine is shared; the figures are for orders of magnitude, not nanoseconds.
-        public Config() => AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
     }
 }
 

@@ -3,8 +3,8 @@ using Infisical.LocalServer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 
-// Command line: --urls http://127.0.0.1:PORT --seed FILE [--compat 2024|current] [--enable-test-controls] [--log-level LEVEL]
-const string Usage = "Use --urls http://127.0.0.1:PORT --seed FILE [--compat 2024|current] [--enable-test-controls] [--log-level Warning].";
+// Command line: --urls http://127.0.0.1:PORT --seed FILE [--compat 2024|current] [--enable-test-controls] [--log-level LEVEL] [--latency real|none|login=MS,list=MS,get=MS,other=MS]
+const string Usage = "Use --urls http://127.0.0.1:PORT --seed FILE [--compat 2024|current] [--enable-test-controls] [--log-level Warning] [--latency real|login=130,list=25,get=170].";
 string url = "http://127.0.0.1:8080";
 var options = new LocalServerOptions();
 try
@@ -26,6 +26,7 @@ try
                 };
                 break;
             case "--enable-test-controls": options.EnableTestControls = true; break;
+            case "--latency": options.Latency = LatencyProfile.Parse(Next()); break;
             case "--log-level":
                 var text = Next();
                 options.LogLevel = Enum.TryParse<Microsoft.Extensions.Logging.LogLevel>(text, ignoreCase: true, out var parsed)

@@ -36,6 +36,13 @@ public sealed class LocalInfisicalServer : IAsyncDisposable
     /// <summary>Fault injection, request log and clock for tests (in-process access; always available).</summary>
     public TestControls Controls => app.Services.GetRequiredService<TestControls>();
 
+    /// <summary>The added latency per route class now in force (a copy); set it to change it, null for none.</summary>
+    public LatencyProfile? Latency
+    {
+        get => app.Services.GetRequiredService<LatencyInjector>().Current;
+        set => app.Services.GetRequiredService<LatencyInjector>().Set(value);
+    }
+
     /// <summary>The server clock.</summary>
     public ServerClock Clock => app.Services.GetRequiredService<ServerClock>();
 

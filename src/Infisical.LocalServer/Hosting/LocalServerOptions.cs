@@ -21,6 +21,9 @@ public sealed class LocalServerOptions
     /// <summary>Rate limiting; overrides the seed's <c>rateLimit</c> section when set. Off by default.</summary>
     public RateLimitOptions? RateLimit { get; set; }
 
+    /// <summary>Added latency per route class (login, list, get, other); null = loopback speed. See <see cref="LatencyProfile.RealServer"/>.</summary>
+    public LatencyProfile? Latency { get; set; }
+
     /// <summary>Minimum log level of the host; Warning by default so tests are not flooded.</summary>
     public Microsoft.Extensions.Logging.LogLevel LogLevel { get; set; } = Microsoft.Extensions.Logging.LogLevel.Warning;
 }

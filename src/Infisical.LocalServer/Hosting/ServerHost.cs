@@ -45,6 +45,7 @@ internal static class ServerHost
         services.AddSingleton<HmacJwt>();
         services.AddSingleton<TokenService>();
         services.AddSingleton(new TestControls(clock));
+        services.AddSingleton(new LatencyInjector(options.Latency));
         services.AddSingleton(new RateLimiter(options.RateLimit ?? SeedLoader.ReadRateLimit(seed) ?? new RateLimitOptions(), clock));
         services.Configure<RouteOptions>(r => r.LowercaseUrls = false);
 
@@ -52,6 +53,7 @@ internal static class ServerHost
         app.Use(ServerPipeline.GuardAsync);
         app.Use(ServerPipeline.LogAsync);
         app.Use(ServerPipeline.FaultAsync);
+        app.Use(LatencyInjector.InvokeAsync);
         app.Use(QueryEncodingCheck.InvokeAsync);
         app.Use(ServerPipeline.HeadAsGetAsync);
         app.UseRouting();
