@@ -26,7 +26,10 @@ public sealed class EncryptModeEndToEndTests
     public async Task An_encrypted_build_leaves_no_plaintext_rebuilds_without_requests_and_the_app_decrypts_once()
     {
         await using var server = await PackagedBuildFixture.StartServerAsync();
-        var dir = await CreateWebAppAsync("EncryptedWebApp");
+        var dir = await RuntimePackage.CreateWebAppAsync(_fixture, "EncryptedWebApp", RuntimePackageEndToEndTests.Program, $"""
+            <InfisicalMode>encrypt</InfisicalMode>
+            <InfisicalKmsKeyName>{Seeds.KmsKeyName}</InfisicalKmsKeyName>
+            """);
         var env = PackagedBuildFixture.CredentialsFor(server, Path.Combine(dir, ".token-cache"));
 
         var cold = await _fixture.BuildAsync(dir, env, "-p:InfisicalEnv=dev");
@@ -93,33 +96,6 @@ public sealed class EncryptModeEndToEndTests
         Assert.NotEqual(0, noKey.ExitCode);
         Assert.Contains("INFB051", noKey.Output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(dir, "obj", "infisical", "store")), "nothing may be fetched before the settings are valid");
-    }
-
-    private async Task<string> CreateWebAppAsync(string name)
-    {
-        var version = await RuntimePackage.VersionAsync(_fixture);
-        var dir = Path.Combine(_fixture.Workspace, name);
-        Directory.CreateDirectory(dir);
-        File.WriteAllText(Path.Combine(dir, name + ".csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk.Web">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <Nullable>enable</Nullable>
-                <InfisicalProjectSlug>{Seeds.ProjectSlug}</InfisicalProjectSlug>
-                <InfisicalMode>encrypt</InfisicalMode>
-                <InfisicalKmsKeyName>{Seeds.KmsKeyName}</InfisicalKmsKeyName>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Infisical.Build" Version="{_fixture.PackageVersion}" PrivateAssets="all" />
-                <PackageReference Include="Infisical.Extensions.Configuration" Version="{version}" />
-              </ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(dir, "Program.cs"), RuntimePackageEndToEndTests.Program);
-        var restore = await _fixture.DotnetAsync(dir, new[] { "restore" });
-        Assert.True(restore.ExitCode == 0, "restore failed:\n" + restore.Output);
-        return dir;
     }
 
     private static int Kms(LocalInfisicalServer server, string operation) =>

@@ -36,4 +36,31 @@ internal static class RuntimePackage
         var package = Find() ?? throw new InvalidOperationException($"Infisical.Extensions.Configuration is not in the test feed {fixture.Feed}; pack the solution into it (scripts/test.sh does).");
         return Path.GetFileNameWithoutExtension(package)["Infisical.Extensions.Configuration.".Length..];
     }
+
+    /// <summary>A web project referencing both packages (the build one with PrivateAssets, as documented), restored.</summary>
+    public static async Task<string> CreateWebAppAsync(PackagedBuildFixture fixture, string name, string program, string extraProperties = "")
+    {
+        var version = await VersionAsync(fixture);
+        var dir = Path.Combine(fixture.Workspace, name);
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, name + ".csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <Nullable>enable</Nullable>
+                <InfisicalProjectSlug>{Seeds.ProjectSlug}</InfisicalProjectSlug>
+                {extraProperties}
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Infisical.Build" Version="{fixture.PackageVersion}" PrivateAssets="all" />
+                <PackageReference Include="Infisical.Extensions.Configuration" Version="{version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(dir, "Program.cs"), program);
+        var restore = await fixture.DotnetAsync(dir, new[] { "restore" });
+        Assert.True(restore.ExitCode == 0, "restore failed:\n" + restore.Output);
+        return dir;
+    }
 }

@@ -40,26 +40,7 @@ public sealed class RuntimePackageEndToEndTests
     [Fact]
     public async Task Web_app_built_in_pull_mode_serves_the_values_and_an_environment_variable_overrides_one()
     {
-        var version = await RuntimePackage.VersionAsync(_fixture);
-        var dir = Path.Combine(_fixture.Workspace, "WebApp");
-        Directory.CreateDirectory(dir);
-        File.WriteAllText(Path.Combine(dir, "WebApp.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk.Web">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <Nullable>enable</Nullable>
-                <InfisicalProjectSlug>{Seeds.ProjectSlug}</InfisicalProjectSlug>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Infisical.Build" Version="{_fixture.PackageVersion}" PrivateAssets="all" />
-                <PackageReference Include="Infisical.Extensions.Configuration" Version="{version}" />
-              </ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(dir, "Program.cs"), Program);
-        var restore = await _fixture.DotnetAsync(dir, new[] { "restore" });
-        Assert.True(restore.ExitCode == 0, "restore failed:\n" + restore.Output);
+        var dir = await RuntimePackage.CreateWebAppAsync(_fixture, "WebApp", Program);
         var build = await _fixture.BuildAsync(dir, _fixture.Credentials(), "-p:InfisicalEnv=dev");
         Assert.True(build.ExitCode == 0, build.Output);
 
@@ -81,6 +62,17 @@ public sealed class RuntimePackageEndToEndTests
         {
             Assert.DoesNotContain(value, app.Output);
         }
+
+        // Publish in pull mode: the plaintext file stays out unless the project opts in.
+        var plainPublish = Path.Combine(dir, "publish-default");
+        var published = await _fixture.DotnetAsync(dir, new[] { "publish", "--no-restore", "-nologo", "-p:InfisicalEnv=dev", "-o", plainPublish }, _fixture.Credentials());
+        Assert.True(published.ExitCode == 0, published.Output);
+        Assert.True(File.Exists(Path.Combine(plainPublish, "WebApp.dll")));
+        Assert.False(File.Exists(Path.Combine(plainPublish, "appsettings.Infisical.json")));
+        var optedIn = Path.Combine(dir, "publish-opted-in");
+        var withFile = await _fixture.DotnetAsync(dir, new[] { "publish", "--no-restore", "-nologo", "-p:InfisicalEnv=dev", "-p:InfisicalCopyToPublishDirectory=PreserveNewest", "-o", optedIn }, _fixture.Credentials());
+        Assert.True(withFile.ExitCode == 0, withFile.Output);
+        Assert.Contains("ConnectionStrings", File.ReadAllText(Path.Combine(optedIn, "appsettings.Infisical.json")), StringComparison.Ordinal);
     }
 
     internal static string Hash(string value) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
