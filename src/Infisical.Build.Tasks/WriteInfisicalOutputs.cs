@@ -110,7 +110,7 @@ public sealed class WriteInfisicalOutputs : InfisicalServerTask
     {
         var tokens = Tokens();
         var timeout = ParseTimeout();
-        var step = new EncryptedOutputStep(mode, _ => new SnapshotFetcher(Credentials().Resolve(), tokens, timeout, Redactor, InsecureHttpAllowed), Redactor);
+        var step = new EncryptedOutputStep(mode, () => new SnapshotFetcher(Credentials().Resolve(), tokens, timeout, Redactor, InsecureHttpAllowed), Redactor);
         var statePath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(ManifestPath))!, "infisical.encrypt.state");
         var result = System.Threading.Tasks.Task.Run(() => step.RunAsync(snapshots, request, statePath, Cancellation)).GetAwaiter().GetResult();
         if (step.WasCurrent)

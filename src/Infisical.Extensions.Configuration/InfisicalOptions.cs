@@ -65,8 +65,5 @@ public sealed class InfisicalOptions
         }
     }
 
-    internal string ResolveHost() =>
-        Value(Host) ?? Value(GetEnvironmentVariable(InfisicalVariables.ApiUrl)) ?? Value(GetEnvironmentVariable(InfisicalVariables.Domain)) ?? "https://app.infisical.com";
-
-    private static string? Value(string? s) => string.IsNullOrWhiteSpace(s) ? null : s!.Trim();
+    internal string ResolveHost() => InfisicalVariables.ResolveHost(Host, GetEnvironmentVariable);
 }

@@ -43,8 +43,5 @@ public sealed class InfisicalSettingsOptions
     /// <summary>Test seam: where environment variables come from.</summary>
     internal System.Func<string, string?> GetEnvironmentVariable { get; set; } = System.Environment.GetEnvironmentVariable;
 
-    internal string ResolveHost() =>
-        Value(Host) ?? Value(GetEnvironmentVariable(InfisicalVariables.ApiUrl)) ?? Value(GetEnvironmentVariable(InfisicalVariables.Domain)) ?? "https://app.infisical.com";
-
-    private static string? Value(string? s) => string.IsNullOrWhiteSpace(s) ? null : s!.Trim();
+    internal string ResolveHost() => InfisicalVariables.ResolveHost(Host, GetEnvironmentVariable);
 }

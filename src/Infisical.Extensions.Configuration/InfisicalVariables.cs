@@ -21,4 +21,13 @@ internal static class InfisicalVariables
     public const string AzureMetadataHost = "AZURE_POD_IDENTITY_AUTHORITY_HOST";
     public const string AzureClientId = "AZURE_CLIENT_ID";
     public const string GcpMetadataHost = "GCE_METADATA_HOST";
+
+    /// <summary>
+    /// The host both sources use: the option, else INFISICAL_API_URL, else INFISICAL_DOMAIN, else Infisical Cloud
+    /// (the build's order, without its .infisical.json step).
+    /// </summary>
+    public static string ResolveHost(string? option, System.Func<string, string?> getVariable) =>
+        Value(option) ?? Value(getVariable(ApiUrl)) ?? Value(getVariable(Domain)) ?? "https://app.infisical.com";
+
+    private static string? Value(string? s) => string.IsNullOrWhiteSpace(s) ? null : s!.Trim();
 }

@@ -1,7 +1,5 @@
 using System;
 using System.IO;
-using System.Linq;
-using System.Security.Cryptography;
 using System.Text;
 using Infisical.Build.Core.Pipeline;
 using Infisical.Build.Core.Snapshots;
@@ -52,9 +50,5 @@ internal static class EncryptState
 
     private static string Complete(string description, string jsonPath) => description + "output=" + Sha256(File.ReadAllBytes(jsonPath)) + "\n";
 
-    private static string Sha256(byte[] bytes)
-    {
-        using var sha = SHA256.Create();
-        return string.Concat(sha.ComputeHash(bytes).Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
-    }
+    private static string Sha256(byte[] bytes) => Infisical.Client.Envelope.EncryptedSettingsEnvelope.Digest(bytes);
 }

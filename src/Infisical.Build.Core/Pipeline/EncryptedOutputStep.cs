@@ -19,11 +19,14 @@ internal sealed class EncryptedOutputStep
 {
     private readonly EncryptModeSettings _mode;
     private readonly KmsSealer _sealer;
-    private readonly Func<SourceSpec, SnapshotFetcher> _session;
+    private readonly Func<SnapshotFetcher> _session;
     private readonly Redactor _redactor;
 
-    /// <param name="session">A logged-in session for a source's host (the same login rules as the fetch).</param>
-    public EncryptedOutputStep(EncryptModeSettings mode, Func<SourceSpec, SnapshotFetcher> session, Redactor redactor)
+    /// <param name="session">
+    /// Makes the network session (the same login rules as the fetch); called only when a write is due, so a current
+    /// file needs no credentials.
+    /// </param>
+    public EncryptedOutputStep(EncryptModeSettings mode, Func<SnapshotFetcher> session, Redactor redactor)
     {
         _mode = mode;
         _sealer = new KmsSealer(mode);
@@ -61,7 +64,7 @@ internal sealed class EncryptedOutputStep
             return current;
         }
 
-        var result = await _session(primary).UseClientAsync(primary, "open and seal the settings with KMS", async (client, ct) =>
+        var result = await _session().UseClientAsync(primary, "open and seal the settings with KMS", async (client, ct) =>
         {
             var open = new List<SecretSnapshot>();
             foreach (var snapshot in snapshots)

@@ -1,5 +1,4 @@
 using System;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Infisical.Build.Core.Settings;
@@ -25,6 +24,8 @@ internal sealed class SourceSpec
         ExpandSecretReferences = expandSecretReferences;
         TagSlugs = string.IsNullOrWhiteSpace(tagSlugs) ? null : tagSlugs!.Trim();
     }
+
+    private string? _key;
 
     public string Host { get; }
 
@@ -54,21 +55,15 @@ internal sealed class SourceSpec
     public string Describe() => $"{ProjectDescription}, environment '{Environment}', path '{SecretPath}'";
 
     /// <summary>A short stable name for the snapshot file and the per-build fetch (a hash of every field).</summary>
-    public string Key
-    {
-        get
-        {
-            var canonical = string.Join("\n", Host, ProjectId, ProjectSlug, Environment, SecretPath, Recursive, IncludeImports, ExpandSecretReferences, TagSlugs);
-            using var sha = SHA256.Create();
-            var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(canonical));
-            var builder = new StringBuilder(24);
-            for (var i = 0; i < 12; i++)
-            {
-                builder.Append(hash[i].ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
-            }
+    /// <remarks>Computed once: every field is read-only, and the store, the merge and encrypt mode's state all ask for it.</remarks>
+    public string Key => _key ??= ComputeKey();
 
-            return builder.ToString();
-        }
+    private string ComputeKey()
+    {
+        var canonical = string.Join("\n", Host, ProjectId, ProjectSlug, Environment, SecretPath, Recursive, IncludeImports, ExpandSecretReferences, TagSlugs);
+
+        // The first 12 bytes of the SHA-256, as lowercase hex.
+        return Infisical.Client.Envelope.EncryptedSettingsEnvelope.Digest(Encoding.UTF8.GetBytes(canonical)).Substring(0, 24);
     }
 
     public bool SameAs(SourceSpec other) => string.Equals(Key, other.Key, StringComparison.Ordinal);

@@ -117,7 +117,7 @@ public sealed class EncryptedOutputStepTests : IAsyncLifetime, IDisposable
     {
         var env = Seeds.UniversalAuth();
         var tokens = new TokenCache(Path.Combine(_dir, "tokens"));
-        return new EncryptedOutputStep(Mode(), _ => new SnapshotFetcher(new CredentialResolver(n => env.GetValueOrDefault(n)).Resolve(), tokens, TimeSpan.FromSeconds(20), new Redactor()), new Redactor());
+        return new EncryptedOutputStep(Mode(), () => new SnapshotFetcher(new CredentialResolver(n => env.GetValueOrDefault(n)).Resolve(), tokens, TimeSpan.FromSeconds(20), new Redactor()), new Redactor());
     }
 
     private async Task<SecretSnapshot> SealedAsync(SourceSpec source, params (string Name, string Value)[] secrets)
