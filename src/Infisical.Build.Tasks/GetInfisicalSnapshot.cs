@@ -66,35 +66,21 @@ public sealed class GetInfisicalSnapshot : InfisicalServerTask
     protected override bool Run()
     {
         var config = InfisicalProjectConfig.Load(ProjectConfigFile);
-        var settings = new SourceSettings
-        {
-            Host = Host, ProjectId = ProjectId, ProjectSlug = ProjectSlug, Environment = Environment, SecretPath = SecretPath, TagSlugs = TagSlugs,
-            Recursive = RefreshPolicy.ParseBool(Recursive, "InfisicalRecursive"),
-            IncludeImports = Blank(IncludeImports) == null || RefreshPolicy.ParseBool(IncludeImports, "InfisicalIncludeImports"),
-            ExpandSecretReferences = Blank(ExpandSecretReferences) == null || RefreshPolicy.ParseBool(ExpandSecretReferences, "InfisicalExpandSecretReferences"),
-        };
-        var source = settings.Resolve(config, GetEnvironmentVariable, Path.GetDirectoryName(ProjectFile ?? string.Empty) ?? string.Empty);
-        var allowInsecureHttp = InsecureHttpAllowed;
+        var (source, settings) = ResolveSource(
+            config, Host, ProjectId, ProjectSlug, Environment, SecretPath,
+            Recursive, IncludeImports, ExpandSecretReferences, TagSlugs, Path.GetDirectoryName(ProjectFile ?? string.Empty) ?? string.Empty);
+        AnnounceHostOrigin(source, settings, config);
         var mode = EncryptMode(formats: null);
-        TransportRule.Check(source.Host, settings.HostOrigin, allowInsecureHttp);
-        if (settings.HostOrigin == ".infisical.json")
-        {
-            // A committed file decides where CI's credentials go: say so every time (docs/security.md).
-            LogLine(MessageImportance.High, $"Infisical: the host {source.Host} comes from the committed {config.FilePath}; pin it with InfisicalHost or INFISICAL_API_URL in CI.");
-        }
-
-        var ci = RefreshPolicy.ParseBool(ContinuousIntegration, "ContinuousIntegrationBuild")
-            || string.Equals(GetEnvironmentVariable("CI")?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
         var step = new SnapshotStep(
             new SnapshotStore(StoreDirectory, sealedEntries: mode.Encrypt),
-            RefreshPolicy.Parse(RefreshInterval, Refresh, ci),
+            Refreshing(RefreshInterval, Refresh, ContinuousIntegration),
             AvailabilityPolicy.Parse(WhenUnavailable, OfflineFallback, OfflineMaxAge),
             Credentials().Resolve,
             Tokens(),
             ParseTimeout(),
             Redactor)
         {
-            AllowInsecureHttp = allowInsecureHttp,
+            AllowInsecureHttp = InsecureHttpAllowed,
             Sealer = mode.Encrypt ? new KmsSealer(mode) : null,
         };
 

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using Infisical.Build.Core.Encryption;
+using Microsoft.Build.Framework;
 
 namespace Infisical.Build.Tasks;
 
@@ -39,6 +40,44 @@ public abstract class InfisicalServerTask : InfisicalTask
 
     /// <summary>The encrypt-mode settings; <paramref name="formats"/> null skips the output-format check.</summary>
     internal EncryptModeSettings EncryptMode(OutputFormats? formats) => EncryptModeSettings.Parse(Mode, KmsKeyId, KmsKeyName, formats);
+
+    /// <summary>
+    /// One source as the targets describe it (the shared fetch's properties, or a source item's metadata), resolved
+    /// against .infisical.json and the environment, with the transport rule checked: the same in every task.
+    /// The caller announces the host's origin (<see cref="AnnounceHostOrigin"/>) once it uses the source.
+    /// </summary>
+    internal (SourceSpec Source, SourceSettings Settings) ResolveSource(
+        InfisicalProjectConfig config, string? host, string? projectId, string? projectSlug, string environment, string? secretPath,
+        string? recursive, string? includeImports, string? expandReferences, string? tagSlugs, string directory)
+    {
+        var settings = new SourceSettings
+        {
+            Host = host, ProjectId = projectId, ProjectSlug = projectSlug, Environment = environment, SecretPath = secretPath, TagSlugs = tagSlugs,
+            Recursive = RefreshPolicy.ParseBool(recursive, "InfisicalRecursive"),
+            IncludeImports = Blank(includeImports) == null || RefreshPolicy.ParseBool(includeImports, "InfisicalIncludeImports"),
+            ExpandSecretReferences = Blank(expandReferences) == null || RefreshPolicy.ParseBool(expandReferences, "InfisicalExpandSecretReferences"),
+        };
+        var source = settings.Resolve(config, GetEnvironmentVariable, directory);
+        TransportRule.Check(source.Host, settings.HostOrigin, InsecureHttpAllowed);
+        return (source, settings);
+    }
+
+    /// <summary>A committed file decides where CI's credentials go: say so in every build that uses it (docs/security.md).</summary>
+    internal void AnnounceHostOrigin(SourceSpec source, SourceSettings settings, InfisicalProjectConfig config)
+    {
+        if (settings.HostOrigin == ".infisical.json")
+        {
+            LogLine(MessageImportance.High, $"Infisical: the host {source.Host} comes from the committed {config.FilePath}; pin it with InfisicalHost or INFISICAL_API_URL in CI.");
+        }
+    }
+
+    /// <summary>InfisicalRefreshInterval and InfisicalRefresh; a CI build (the property or the CI variable) defaults to always asking.</summary>
+    internal RefreshPolicy Refreshing(string? interval, string? refresh, string? continuousIntegration) =>
+        RefreshPolicy.Parse(
+            interval,
+            refresh,
+            RefreshPolicy.ParseBool(continuousIntegration, "ContinuousIntegrationBuild")
+                || string.Equals(GetEnvironmentVariable("CI")?.Trim(), "true", StringComparison.OrdinalIgnoreCase));
 
     internal CredentialResolver Credentials() =>
         new(GetEnvironmentVariable) { AuthMethod = AuthMethod, IdentityId = IdentityId, OidcAudience = OidcAudience, AzureResource = AzureResource };

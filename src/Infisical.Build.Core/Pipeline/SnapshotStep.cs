@@ -93,12 +93,9 @@ internal sealed class SnapshotStep
     {
         var stored = _store.TryRead(source);
         var now = Now();
-        if (stored != null && _refresh.IsFresh(stored.FetchedAt, now))
+        if (FreshFromStore(_store, _refresh, source, stored, now) is { } fresh)
         {
-            return new SnapshotOutcome(
-                SnapshotStatus.Store,
-                _store.PathFor(source),
-                $"Infisical: {stored.Count} secret(s) of {source.Describe()} from the snapshot fetched {Age(now - stored.FetchedAt)} ago (refresh interval {Age(_refresh.Interval)}); no request sent.");
+            return fresh;
         }
 
         LoginPlan plan;
@@ -136,6 +133,18 @@ internal sealed class SnapshotStep
             return Unavailable(ex, source, offlineAllowed: true, stored, now);
         }
     }
+
+    /// <summary>
+    /// The stored snapshot when it is fresh, else null: the whole of a warm build's work. The targets also ask it
+    /// on its own, in each project, so a warm build skips the shared fetch (and its project evaluation) entirely.
+    /// </summary>
+    public static SnapshotOutcome? FreshFromStore(SnapshotStore store, RefreshPolicy refresh, SourceSpec source, SecretSnapshot? stored, DateTimeOffset now) =>
+        stored != null && refresh.IsFresh(stored.FetchedAt, now)
+            ? new SnapshotOutcome(
+                SnapshotStatus.Store,
+                store.PathFor(source),
+                $"Infisical: {stored.Count} secret(s) of {source.Describe()} from the snapshot fetched {Age(now - stored.FetchedAt)} ago (refresh interval {Age(refresh.Interval)}); no request sent.")
+            : null;
 
     private SnapshotOutcome Unavailable(InfisicalBuildException ex, SourceSpec source, bool offlineAllowed, SecretSnapshot? stored, DateTimeOffset now)
     {

@@ -76,7 +76,27 @@ internal sealed class TokenManager : IAccessTokenSource
     }
 
     /// <summary>The token to send, renewing or logging in first when due. Shared by concurrent callers.</summary>
-    public async Task<string> GetAccessTokenAsync(CancellationToken cancellationToken)
+    public Task<string> GetAccessTokenAsync(CancellationToken cancellationToken) =>
+        UsableState() is { } state ? state.AccessTokenTask : GetAccessTokenSlowAsync(cancellationToken);
+
+    /// <summary>The token's state (with its identity, see <see cref="TokenState.Identity"/>), renewing or logging in first when due.</summary>
+    public Task<TokenState> GetStateAsync(CancellationToken cancellationToken) =>
+        UsableState() is { } state ? state.AsTask : GetStateSlowAsync(cancellationToken);
+
+    /// <summary>
+    /// The current token when it can be sent as it is (not due for renewal), else null: the synchronous check that
+    /// lets a cache hit answer without an await.
+    /// </summary>
+    public TokenState? UsableState()
+    {
+        var state = Volatile.Read(ref _state);
+        return state != null && Now < state.RenewDueAt ? state : null;
+    }
+
+    private async Task<string> GetAccessTokenSlowAsync(CancellationToken cancellationToken) =>
+        (await GetStateSlowAsync(cancellationToken).ConfigureAwait(false)).AccessToken;
+
+    private async Task<TokenState> GetStateSlowAsync(CancellationToken cancellationToken)
     {
         var state = Volatile.Read(ref _state);
         if (state == null)
@@ -88,15 +108,16 @@ internal sealed class TokenManager : IAccessTokenSource
                     + "or set InfisicalClientOptions.Token.");
             }
 
-            state = await RunShared(null, () => LoginWithKnownMethodAsync(), cancellationToken).ConfigureAwait(false);
-        }
-        else if (Now >= state.RenewDueAt)
-        {
-            var current = state;
-            state = await RunShared(current, () => RefreshAsync(current), cancellationToken).ConfigureAwait(false);
+            return await RunShared(null, () => LoginWithKnownMethodAsync(), cancellationToken).ConfigureAwait(false);
         }
 
-        return state.AccessToken;
+        if (Now >= state.RenewDueAt)
+        {
+            var current = state;
+            return await RunShared(current, () => RefreshAsync(current), cancellationToken).ConfigureAwait(false);
+        }
+
+        return state;
     }
 
     /// <summary>

@@ -5,6 +5,11 @@ namespace Infisical.Client.Auth;
 /// <summary>The current token and the times that decide when to renew it or log in again.</summary>
 internal sealed class TokenState
 {
+    // Lazily filled; a race only computes the same value twice.
+    private string? _identity;
+    private System.Threading.Tasks.Task<string>? _tokenTask;
+    private System.Threading.Tasks.Task<TokenState>? _selfTask;
+
     private TokenState(string accessToken, DateTimeOffset loggedInAt, DateTimeOffset renewedAt, TimeSpan expiresIn, TimeSpan maxTtl, double renewalFraction)
     {
         AccessToken = accessToken;
@@ -18,6 +23,15 @@ internal sealed class TokenState
     }
 
     public string AccessToken { get; }
+
+    /// <summary>Who the token speaks for, as read-cache keys name it (computed once per token, never the token itself).</summary>
+    public string Identity => _identity ??= Caching.TokenIdentity.Describe(AccessToken);
+
+    /// <summary>The token as a completed task, so the common case of "no renewal due" allocates nothing.</summary>
+    public System.Threading.Tasks.Task<string> AccessTokenTask => _tokenTask ??= System.Threading.Tasks.Task.FromResult(AccessToken);
+
+    /// <summary>This state as a completed task, for the same reason.</summary>
+    public System.Threading.Tasks.Task<TokenState> AsTask => _selfTask ??= System.Threading.Tasks.Task.FromResult(this);
 
     public DateTimeOffset LoggedInAt { get; }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Infisical.Client.Caching;
@@ -33,10 +34,8 @@ internal sealed class SecretCache : IDisposable
     /// <summary>Current write generation; capture it before a read so a write racing the read is not masked.</summary>
     public long Generation => Interlocked.Read(ref _generation);
 
-    public static string Key(string host, string identity, string relativeUrl) => host + "\n" + identity + "\n" + relativeUrl;
-
     /// <summary>Returns the entry, or null. <paramref name="fresh"/> says whether it may be served without asking.</summary>
-    public CacheEntry? Find(string key, out bool fresh)
+    public CacheEntry? Find(ReadKey key, out bool fresh)
     {
         fresh = false;
         if (_cache == null || !_cache.TryGetValue(key, out CacheEntry? entry) || entry == null)
@@ -48,7 +47,7 @@ internal sealed class SecretCache : IDisposable
         return entry;
     }
 
-    public void Store(string key, object value, string? etag, long generation)
+    public void Store(ReadKey key, object value, string? etag, long generation)
     {
         if (_cache == null)
         {
@@ -72,9 +71,18 @@ internal sealed class SecretCache : IDisposable
     public void Dispose() => _cache?.Dispose();
 }
 
+/// <summary>
+/// A read's cache key: who asks, and exactly what. <paramref name="What"/> is the options record itself where its
+/// value equality covers everything the request carries (records compare field by field), else the request's full
+/// relative URL; either way two reads share an entry only when they would send the same request.
+/// </summary>
+internal sealed record ReadKey(string Identity, object What);
+
 /// <summary>A cached parsed answer with its validator.</summary>
 internal sealed class CacheEntry
 {
+    private object? _answer;
+
     public CacheEntry(object value, string? etag, DateTimeOffset validatedAt, long generation)
     {
         Value = value;
@@ -90,4 +98,11 @@ internal sealed class CacheEntry
     public DateTimeOffset ValidatedAt { get; }
 
     public long Generation { get; }
+
+    /// <summary>
+    /// The caller's answer for this entry as a completed task, made once, so a fresh hit allocates nothing; each
+    /// entry belongs to one kind of read, so <typeparamref name="TAnswer"/> is always the same for it.
+    /// </summary>
+    public Task<TAnswer> Answer<TAnswer>(Func<object, TAnswer> project) =>
+        (Task<TAnswer>)(_answer ??= Task.FromResult(project(Value)));
 }

@@ -37,9 +37,12 @@ public sealed partial class SecretsClient : IDisposable
             throw new ArgumentNullException(nameof(options));
         }
 
-        // Built (and so validated) before any I/O, including the token fetch.
+        // Built (and so validated) before any I/O, including the token fetch. Tag slugs are a list the caller may
+        // change after the call, so a read with tags is keyed by its URL rather than by the options record.
+        var request = SecretRequests.List(options);
         var wire = await ReadThroughCacheAsync(
-            SecretRequests.List(options), ClientJsonContext.Default.ListSecretsWire, RequireSecretsArray, cancellationToken).ConfigureAwait(false);
+            request, options.TagSlugs is { Count: > 0 } ? request.BuildRelativeUrl() : options,
+            ClientJsonContext.Default.ListSecretsWire, RequireSecretsArray, cancellationToken).ConfigureAwait(false);
         return ToResponse(wire);
     }
 
@@ -52,7 +55,20 @@ public sealed partial class SecretsClient : IDisposable
 
     /// <summary>Gets one secret by name (optionally a past version, or a personal one).</summary>
     /// <exception cref="InfisicalApiException">404 (current servers) or 400 (2024 servers) when it does not exist.</exception>
-    public async Task<BaseSecret> GetByNameAsync(GetSecretOptions options, CancellationToken cancellationToken = default)
+    public Task<BaseSecret> GetByNameAsync(GetSecretOptions options, CancellationToken cancellationToken = default)
+    {
+        // A fresh hit answers synchronously: no request built, no await, nothing allocated but the key. An entry
+        // exists only for options that once made a valid request, and equal records make the same request.
+        if (options != null && _cache.Enabled && _connection.Tokens.UsableState() is { } token
+            && _cache.Find(new ReadKey(token.Identity, options), out var fresh) is { } entry && fresh)
+        {
+            return entry.Answer(static wire => ((SecretReadWire)wire).Secret!);
+        }
+
+        return GetByNameThroughCacheAsync(options!, cancellationToken);
+    }
+
+    private async Task<BaseSecret> GetByNameThroughCacheAsync(GetSecretOptions options, CancellationToken cancellationToken)
     {
         if (options == null)
         {
@@ -60,7 +76,7 @@ public sealed partial class SecretsClient : IDisposable
         }
 
         var wire = await ReadThroughCacheAsync(
-            SecretRequests.Get(options), ClientJsonContext.Default.SecretReadWire, RequireSecret, cancellationToken).ConfigureAwait(false);
+            SecretRequests.Get(options), options, ClientJsonContext.Default.SecretReadWire, RequireSecret, cancellationToken).ConfigureAwait(false);
         return wire.Secret!;
     }
 
@@ -138,9 +154,12 @@ public sealed partial class SecretsClient : IDisposable
         }
     }
 
-    /// <summary>Reads through the cache; <paramref name="check"/> runs on every fresh answer before it is cached.</summary>
+    /// <summary>
+    /// Reads through the cache; <paramref name="check"/> runs on every fresh answer before it is cached, and
+    /// <paramref name="what"/> is what the read asks, for its cache key (see <see cref="ReadKey"/>).
+    /// </summary>
     private async Task<T> ReadThroughCacheAsync<T>(
-        InfisicalRequest request, JsonTypeInfo<T> type, Action<T> check, CancellationToken cancellationToken)
+        InfisicalRequest request, object what, JsonTypeInfo<T> type, Action<T> check, CancellationToken cancellationToken)
         where T : class
     {
         if (!_cache.Enabled)
@@ -150,9 +169,9 @@ public sealed partial class SecretsClient : IDisposable
             return answer;
         }
 
-        var token = await _connection.Tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
+        var token = await _connection.Tokens.GetStateAsync(cancellationToken).ConfigureAwait(false);
         var generation = _cache.Generation;
-        var key = SecretCache.Key(_connection.Host, TokenIdentity.Describe(token), request.BuildRelativeUrl());
+        var key = new ReadKey(token.Identity, what);
         var entry = _cache.Find(key, out var fresh);
         if (entry != null && fresh)
         {

@@ -2,13 +2,15 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using Infisical.Build.Tasks;
+using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
 namespace Infisical.Build.Tests.Support;
 
 /// <summary>
-/// The two tasks chained the way the targets chain them for one source (GetInfisicalSnapshot, then
-/// WriteInfisicalOutputs), run in-process with a recording engine. Defaults are the product's: only the store
+/// The tasks chained the way the targets chain them for one source (ResolveInfisicalSettings, the in-project
+/// FindFreshInfisicalSnapshots, GetInfisicalSnapshot when that found nothing fresh, then WriteInfisicalOutputs),
+/// run in-process with a recording engine. Defaults are the product's: only the store
 /// and token-cache folders are the test's own, so tests never see each other's tokens.
 /// </summary>
 internal sealed class TaskPipeline
@@ -86,6 +88,9 @@ internal sealed class TaskPipeline
     /// <summary>What the snapshot step reported (Store, Fetched, Revalidated, Offline, Skipped).</summary>
     public string Status { get; private set; } = string.Empty;
 
+    /// <summary>The stored snapshot the outputs were rendered from; empty when the source was skipped.</summary>
+    public string SnapshotFile { get; private set; } = string.Empty;
+
     public bool Execute()
     {
         var settings = new ResolveInfisicalSettings
@@ -102,6 +107,20 @@ internal sealed class TaskPipeline
         if (!settings.Execute())
         {
             return false;
+        }
+
+        // As the targets do: the in-project check first, the fetch only when a snapshot is not fresh.
+        var fresh = NewFreshCheck(settings.ResolvedEnvironment);
+        if (!fresh.Execute())
+        {
+            return false;
+        }
+
+        if (fresh.Snapshots.Length == 1)
+        {
+            Status = fresh.Snapshots[0].GetMetadata("Status");
+            SnapshotFile = fresh.Snapshots[0].ItemSpec;
+            return WriteOutputs(fresh.Snapshots[0]);
         }
 
         var snapshot = new GetInfisicalSnapshot
@@ -132,8 +151,37 @@ internal sealed class TaskPipeline
         }
 
         Status = snapshot.Status;
+        SnapshotFile = snapshot.SnapshotFile;
         var item = new TaskItem(snapshot.SnapshotFile.Length > 0 ? snapshot.SnapshotFile : "skipped");
         item.SetMetadata("Status", snapshot.Status);
+        return WriteOutputs(item);
+    }
+
+    /// <summary>The in-project freshness check for this pipeline's one source, its metadata named as the targets name it.</summary>
+    public FindFreshInfisicalSnapshots NewFreshCheck(string environment)
+    {
+        var source = new TaskItem("(default)");
+        source.SetMetadata("Host", Host ?? string.Empty);
+        source.SetMetadata("ProjectId", ProjectId ?? string.Empty);
+        source.SetMetadata("ProjectSlug", ProjectSlug ?? string.Empty);
+        source.SetMetadata("Environment", environment);
+        source.SetMetadata("Path", SecretPath ?? string.Empty);
+        source.SetMetadata("Recursive", Recursive ? "true" : "false");
+        return new FindFreshInfisicalSnapshots
+        {
+            BuildEngine = Engine,
+            GetEnvironmentVariable = Environment,
+            Sources = new ITaskItem[] { source },
+            ProjectConfigFile = ProjectConfigFile,
+            StoreDirectory = StoreDirectory,
+            RefreshInterval = RefreshInterval,
+            Refresh = Refresh,
+            ProjectFile = Path.Combine(_dir, "test.csproj"),
+        };
+    }
+
+    private bool WriteOutputs(ITaskItem item)
+    {
         var required = new List<TaskItem>();
         foreach (var name in RequiredSecrets)
         {
