@@ -12,9 +12,16 @@ runs=${1:-5}
 modes=${2:-both}
 [ "$modes" = both ] && modes="loopback real"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# A developer's defaults: the compiler server and reused MSBuild nodes (some CI images turn both off; a shell
+# that does would make every compile pay the compiler's and the analyzers' start-up, with and without the package).
+unset UseSharedCompilation MSBUILDDISABLENODEREUSE DOTNET_CLI_USE_MSBUILD_SERVER
 work=$(mktemp -d)
 server_pid=""
-cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true; rm -rf "$work"; }
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+  dotnet build-server shutdown >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
 trap cleanup EXIT
 
 version="0.1.0-measure.$(date +%Y%m%d%H%M%S)"
@@ -119,4 +126,9 @@ for mode in $modes; do
   row "cold pull of 200 secrets (no snapshot, no token)" cold plain "$r_cold"
   row "6-project solution -m, no-op" noop6 plain6 "$r_noop6"
   row "6-project solution -m, cold pull (one source)" cold6 plain6 "$r_cold6"
+  # Where a cold pull's time goes: the snapshot task (login + list + JIT of the client) and the render step.
+  forget WithPackage
+  dotnet build "$work/WithPackage" --no-restore -nologo -v:q -p:InfisicalEnv=dev -clp:PerformanceSummary 2>/dev/null \
+    | awk '/Task Performance Summary/ {t=1} t && /(GetInfisicalSnapshot|FindFreshInfisicalSnapshots|ResolveInfisicalSettings|WriteInfisicalOutputs) / {printf "%s%s %s ms", sep, $3, $1; sep=", "} END {print ""}' \
+    | sed "s/^/\n$mode, cold pull, time in the package's tasks: /"
 done
