@@ -87,6 +87,34 @@ public sealed class NetFrameworkTaskTests
     }
 
     [Fact]
+    public async Task The_net472_warm_build_check_finds_the_fetched_snapshot_fresh()
+    {
+        _fixture.RequireReady();
+        var output = NewDirectory("warm");
+        var (taskType, input) = FetchSecretsTask(output);
+        var fetch = await RunAsync(_fixture.TasksFolder, taskType, input, Credentials());
+        Assert.True(fetch.Process.ExitCode == 0 && fetch.Success == true, fetch.ToString());
+
+        // What every warm build in Visual Studio runs first: no credentials needed, nothing sent.
+        var check = await RunAsync(_fixture.TasksFolder, "Infisical.Build.Tasks.FindFreshInfisicalSnapshots", new[]
+        {
+            "Sources+=(default)",
+            "Sources+.ProjectSlug=" + Seeds.ProjectSlug,
+            "Sources+.Environment=dev",
+            "StoreDirectory=" + Path.Combine(output, "store"),
+            "ProjectFile=" + Path.Combine(output, "App.csproj"),
+        }, new Dictionary<string, string?> { ["INFISICAL_API_URL"] = _fixture.Server.BaseUrl + "/api" });
+
+        Assert.True(check.Process.ExitCode == 0 && check.Success == true, check.ToString());
+        Assert.Equal(new[] { fetch.OutputValue("SnapshotFile") }, check.OutputItems("Snapshots"));
+        Assert.Empty(check.Errors.Concat(check.Warnings));
+        foreach (var msbuild in new[] { "17.10", "17.12", "17.14" })
+        {
+            Assert.Empty(check.FrameworkBindingProblems(msbuild));
+        }
+    }
+
+    [Fact]
     public async Task A_wrong_client_secret_is_one_coded_error_that_shows_no_secret()
     {
         _fixture.RequireReady();
