@@ -25,8 +25,9 @@ cleanup() {
 trap cleanup EXIT
 
 version="0.1.0-measure.$(date +%Y%m%d%H%M%S)"
-dotnet pack src/Infisical.Build.Tasks/Infisical.Build.Tasks.csproj -c Release -o "$work/feed" -p:Version="$version" -nologo -clp:ErrorsOnly >/dev/null
-dotnet build src/Infisical.LocalServer/Infisical.LocalServer.csproj -c Release -nologo -clp:ErrorsOnly >/dev/null
+quietly() { "$@" >"$work/step.log" 2>&1 || { cat "$work/step.log" >&2; return 1; }; }
+quietly dotnet pack src/Infisical.Build.Tasks/Infisical.Build.Tasks.csproj -c Release -o "$work/feed" -p:Version="$version" -nologo -clp:ErrorsOnly
+quietly dotnet build src/Infisical.LocalServer/Infisical.LocalServer.csproj -c Release -nologo -clp:ErrorsOnly
 
 # One identity, one project with 200 secrets of settings size in "dev".
 python3 - "$work/seed.json" <<'PY'
