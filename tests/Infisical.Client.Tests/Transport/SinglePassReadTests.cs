@@ -1,0 +1,135 @@
+using System.Collections.Generic;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Infisical.Client.Json;
+using Infisical.Client.Secrets;
+
+namespace Infisical.Client.Tests.Transport;
+
+/// <summary>
+/// The shape-checking converters read a value once; whatever they are given, the outcome (the value, or the error and
+/// its message) and where the reader stops must be those of the two-pass read (document, checks, plain contract).
+/// </summary>
+public sealed class SinglePassReadTests
+{
+    private const string Good = """{"secretKey":"A","secretValue":"a","version":2,"tags":[{"slug":"t"}],"secretMetadata":[{"key":"k","value":"v"}]}""";
+
+    public static TheoryData<string> Secrets() => new()
+    {
+        "[" + Good + "]",
+        "[]",
+        "null",
+        "\"text\"",
+        "42",
+        "{}",
+        "[null]",
+        "[" + Good + ",null]",
+        """[{"secretKey":"A"}]""",
+        """[{"secretKey":"A","secretValue":null}]""",
+        """[{"secretKey":"A","secretValue":42}]""",
+        """[{"secretKey":"A","secretValue":true}]""",
+        """[{"secretKey":"A","secretValue":{}}]""",
+        """[{"secretKey":7,"secretValue":"a"}]""",
+        """[{"secretValue":"a","secretValue":null}]""",
+        """[{"secretValue":null,"secretValue":"a"}]""",
+        """[{"secretValue":5,"secretValue":"a"}]""",
+        """[{"secretValue":"a","version":"x"}]""",
+        """[{"secretValue":"a","version":"3"}]""",
+        """[{"secretValue":"a","createdAt":"not a date"}]""",
+        """[{"secretValue":"a","tags":{}}]""",
+        """[{"secretValue":"a","unknown":[1,{"x":null}]}]""",
+        "[\"s\"]",
+        "[[]]",
+    };
+
+    public static TheoryData<string> Imports() => new()
+    {
+        """[{"secretPath":"/","environment":"e","folderId":"f","secrets":[""" + Good + "]}]",
+        "[]",
+        "null",
+        "{}",
+        "[null]",
+        "[1]",
+        """[{"secretPath":"/"}]""",
+        """[{"secrets":null}]""",
+        """[{"secrets":"x"}]""",
+        """[{"secrets":[]}]""",
+        """[{"secrets":[null]}]""",
+        """[{"secrets":[{"secretKey":"I"}]}]""",
+        """[{"secrets":[{"secretKey":"I","secretValue":null}]}]""",
+        """[{"secrets":[{"secretKey":"I","secretValue":1}]}]""",
+        """[{"secrets":[]},{"environment":"e"}]""",
+    };
+
+    public static TheoryData<string> Secret() => new()
+    {
+        Good,
+        "null",
+        "[]",
+        "\"s\"",
+        "{}",
+        """{"secretKey":"A"}""",
+        """{"secretKey":"A","secretValue":null}""",
+        """{"secretKey":"A","secretValue":[]}""",
+        """{"secretValue":"a","version":{}}""",
+    };
+
+    [Theory]
+    [MemberData(nameof(Secrets))]
+    public void The_secret_list_reads_as_the_two_pass_read_did(string value) =>
+        Assert.Equal(
+            Outcome(value, ClientJsonContext.Default.ListBaseSecret, (ref Utf8JsonReader r) => new CheckedSecretListConverter().Read(ref r, typeof(List<BaseSecret>), JsonSerializerOptions.Default)),
+            Outcome(value, ClientJsonContext.Default.ListBaseSecret, (ref Utf8JsonReader r) => SinglePassRead.ReadAsBefore(ref r, CheckedSecretListConverter.Check, ClientJsonContext.Default.ListBaseSecret)));
+
+    [Theory]
+    [MemberData(nameof(Imports))]
+    public void The_import_list_reads_as_the_two_pass_read_did(string value) =>
+        Assert.Equal(
+            Outcome(value, ClientJsonContext.Default.ListSecretImport, (ref Utf8JsonReader r) => new CheckedImportListConverter().Read(ref r, typeof(List<SecretImport>), JsonSerializerOptions.Default)),
+            Outcome(value, ClientJsonContext.Default.ListSecretImport, (ref Utf8JsonReader r) => SinglePassRead.ReadAsBefore(ref r, CheckedImportListConverter.Check, ClientJsonContext.Default.ListSecretImport)));
+
+    [Theory]
+    [MemberData(nameof(Secret))]
+    public void A_single_secret_reads_as_the_two_pass_read_did(string value) =>
+        Assert.Equal(
+            Outcome(value, ClientJsonContext.Default.BaseSecret, (ref Utf8JsonReader r) => new CheckedSecretConverter().Read(ref r, typeof(BaseSecret), JsonSerializerOptions.Default)),
+            Outcome(value, ClientJsonContext.Default.BaseSecret, (ref Utf8JsonReader r) => SinglePassRead.ReadAsBefore(ref r, CheckedSecretConverter.Check, ClientJsonContext.Default.BaseSecret)));
+
+    [Fact]
+    public void A_well_formed_list_is_read_in_one_pass()
+    {
+        // The two-pass read would throw here; a result proves the answer was never handed to it.
+        var value = Encoding.UTF8.GetBytes("[" + Good + "]");
+        var reader = new Utf8JsonReader(value);
+        reader.Read();
+
+        var secrets = SinglePassRead.Read(
+            ref reader, SinglePassRead.Secrets, static s => SinglePassRead.AllHaveValues(s), static _ => throw new InvalidOperationException(), ClientJsonContext.Default.ListBaseSecret);
+
+        Assert.Equal("a", Assert.Single(secrets).SecretValue);
+        Assert.Equal(value.Length, reader.BytesConsumed);
+    }
+
+    private delegate T ReadValue<T>(ref Utf8JsonReader reader);
+
+    /// <summary>The value as JSON (or the error's type and message), and how far the reader got, inside a wrapper object.</summary>
+    private static string Outcome<T>(string value, JsonTypeInfo<T> type, ReadValue<T> read)
+    {
+        var json = Encoding.UTF8.GetBytes("""{"v":""" + value + ""","after":1}""");
+        var reader = new Utf8JsonReader(json);
+        reader.Read();
+        reader.Read();
+        reader.Read();
+        try
+        {
+            var result = read(ref reader);
+            reader.Read();
+            return JsonSerializer.Serialize(result, type) + " then " + reader.GetString();
+        }
+        catch (Exception e)
+        {
+            return e.GetType().Name + ": " + e.Message;
+        }
+    }
+}
