@@ -41,6 +41,11 @@ public sealed class SinglePassReadTests
         """[{"secretValue":"a","unknown":[1,{"x":null}]}]""",
         "[\"s\"]",
         "[[]]",
+        """[{"secretValue":"a","environment":5}]""",
+        """[{"secretValue":"a","environment":null},{"secretValue":"b","environment":"dev"}]""",
+        """[{"secretValue":"a","environment":"dev"},{"secretValue":"b","environment":"d\u0065v"},{"secretValue":"c","environment":"de"}]""",
+        """[{"secretValue":"a","actor":{"name":1}}]""",
+        """[{"id":"1","_id":"1","secretValue":"a"},{"id":"2","_id":"1","secretValue":"b"}]""",
     };
 
     public static TheoryData<string> Imports() => new()
@@ -109,6 +114,22 @@ public sealed class SinglePassReadTests
 
         Assert.Equal("a", Assert.Single(secrets).SecretValue);
         Assert.Equal(value.Length, reader.BytesConsumed);
+    }
+
+    [Fact]
+    public void Text_repeated_from_one_secret_to_the_next_is_one_string()
+    {
+        var value = Encoding.UTF8.GetBytes("""[{"id":"x1","_id":"x1","environment":"dev","secretKey":"A","secretValue":"a"},{"id":"x2","_id":"x2","environment":"d\u0065v","secretKey":"B","secretValue":"b"}]""");
+        var reader = new Utf8JsonReader(value);
+        reader.Read();
+
+        var secrets = new CheckedSecretListConverter().Read(ref reader, typeof(List<BaseSecret>), JsonSerializerOptions.Default);
+
+        Assert.Equal("dev", secrets[1].Environment);
+        Assert.Same(secrets[0].Environment, secrets[1].Environment);
+        Assert.Same(secrets[1].Id, secrets[1].LegacyId);
+        Assert.Equal(["A", "B"], secrets.Select(s => s.SecretKey));
+        Assert.Equal(["a", "b"], secrets.Select(s => s.SecretValue));
     }
 
     private delegate T ReadValue<T>(ref Utf8JsonReader reader);
