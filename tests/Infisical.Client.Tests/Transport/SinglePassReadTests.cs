@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Infisical.Client.Json;
 using Infisical.Client.Secrets;
@@ -83,23 +84,17 @@ public sealed class SinglePassReadTests
     [Theory]
     [MemberData(nameof(Secrets))]
     public void The_secret_list_reads_as_the_two_pass_read_did(string value) =>
-        Assert.Equal(
-            Outcome(value, ClientJsonContext.Default.ListBaseSecret, (ref Utf8JsonReader r) => new CheckedSecretListConverter().Read(ref r, typeof(List<BaseSecret>), JsonSerializerOptions.Default)),
-            Outcome(value, ClientJsonContext.Default.ListBaseSecret, (ref Utf8JsonReader r) => SinglePassRead.ReadAsBefore(ref r, CheckedSecretListConverter.Check, ClientJsonContext.Default.ListBaseSecret)));
+        AssertReadsAsBefore(value, new CheckedSecretListConverter(), CheckedSecretListConverter.Check, ClientJsonContext.Default.ListBaseSecret);
 
     [Theory]
     [MemberData(nameof(Imports))]
     public void The_import_list_reads_as_the_two_pass_read_did(string value) =>
-        Assert.Equal(
-            Outcome(value, ClientJsonContext.Default.ListSecretImport, (ref Utf8JsonReader r) => new CheckedImportListConverter().Read(ref r, typeof(List<SecretImport>), JsonSerializerOptions.Default)),
-            Outcome(value, ClientJsonContext.Default.ListSecretImport, (ref Utf8JsonReader r) => SinglePassRead.ReadAsBefore(ref r, CheckedImportListConverter.Check, ClientJsonContext.Default.ListSecretImport)));
+        AssertReadsAsBefore(value, new CheckedImportListConverter(), CheckedImportListConverter.Check, ClientJsonContext.Default.ListSecretImport);
 
     [Theory]
     [MemberData(nameof(Secret))]
     public void A_single_secret_reads_as_the_two_pass_read_did(string value) =>
-        Assert.Equal(
-            Outcome(value, ClientJsonContext.Default.BaseSecret, (ref Utf8JsonReader r) => new CheckedSecretConverter().Read(ref r, typeof(BaseSecret), JsonSerializerOptions.Default)),
-            Outcome(value, ClientJsonContext.Default.BaseSecret, (ref Utf8JsonReader r) => SinglePassRead.ReadAsBefore(ref r, CheckedSecretConverter.Check, ClientJsonContext.Default.BaseSecret)));
+        AssertReadsAsBefore(value, new CheckedSecretConverter(), CheckedSecretConverter.Check, ClientJsonContext.Default.BaseSecret);
 
     [Fact]
     public void A_well_formed_list_is_read_in_one_pass()
@@ -133,6 +128,11 @@ public sealed class SinglePassReadTests
     }
 
     private delegate T ReadValue<T>(ref Utf8JsonReader reader);
+
+    private static void AssertReadsAsBefore<T>(string value, JsonConverter<T> converter, SinglePassRead.ShapeCheck check, JsonTypeInfo<T> plain) =>
+        Assert.Equal(
+            Outcome(value, plain, (ref Utf8JsonReader r) => converter.Read(ref r, typeof(T), JsonSerializerOptions.Default)!),
+            Outcome(value, plain, (ref Utf8JsonReader r) => SinglePassRead.ReadAsBefore(ref r, check, plain)));
 
     /// <summary>The value as JSON (or the error's type and message), and how far the reader got, inside a wrapper object.</summary>
     private static string Outcome<T>(string value, JsonTypeInfo<T> type, ReadValue<T> read)
