@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -26,5 +27,27 @@ public sealed class RequestLogIdleTests
         var entry = Assert.Single(h.Server.Controls.Requests, r => r.Path == "/api/status");
         Assert.Equal(503, entry.Status);
         await handled;
+    }
+}
+
+/// <summary>The request log keeps the newest 10,000 entries, oldest first.</summary>
+public sealed class RequestLogBoundTests
+{
+    [Fact]
+    public async Task A_full_log_drops_its_oldest_entry_for_each_new_one()
+    {
+        await using var h = await Harness.StartAsync();
+        var controls = h.Server.Controls;
+        controls.ClearRequests();
+        for (var i = 0; i < 10_005; i++)
+        {
+            controls.Record(new RequestLogEntry(DateTimeOffset.UnixEpoch, "GET", "/r" + i, string.Empty, 200, false));
+        }
+
+        var log = controls.Requests;
+        Assert.Equal(10_000, log.Count);
+        Assert.Equal("/r5", log[0].Path);
+        Assert.Equal("/r10004", log[^1].Path);
+        Assert.Equal(Enumerable.Range(5, 10_000).Select(i => "/r" + i), log.Select(e => e.Path));
     }
 }

@@ -10,7 +10,7 @@ namespace Infisical.Client;
 internal static class ErrorBodyParser
 {
     public static InfisicalApiException Parse(
-        HttpStatusCode status, string? reasonPhrase, byte[] body, string? mediaType, string method, string path, TimeSpan? retryAfter)
+        HttpStatusCode status, string? reasonPhrase, ReadOnlyMemory<byte> body, string? mediaType, string method, string path, TimeSpan? retryAfter)
     {
         string? error = null;
         string? reqId = null;
@@ -39,7 +39,7 @@ internal static class ErrorBodyParser
         return new InfisicalApiException(summary.ToString(), status, error, messages, reqId, retryAfter);
     }
 
-    private static bool TryReadJson(byte[] body, ref string? error, ref string? reqId, List<string> messages)
+    private static bool TryReadJson(ReadOnlyMemory<byte> body, ref string? error, ref string? reqId, List<string> messages)
     {
         if (body.Length == 0)
         {

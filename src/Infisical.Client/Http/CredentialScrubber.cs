@@ -23,6 +23,9 @@ internal sealed class CredentialScrubber
     private readonly object _gate = new();
     private readonly List<string> _known = new();
 
+    /// <summary>The value last added or found; the bearer token is added again on every call, and this answers that without the lock.</summary>
+    private volatile string? _newest;
+
     /// <summary>Remembers <paramref name="value"/> (ignored when null or too short to be a credential).</summary>
     public void Add(string? value)
     {
@@ -31,10 +34,17 @@ internal sealed class CredentialScrubber
             return;
         }
 
+        // Always an entry of _known: only Add evicts, and it then points this at what it kept.
+        if (string.Equals(_newest, value, StringComparison.Ordinal))
+        {
+            return;
+        }
+
         lock (_gate)
         {
             if (_known.Contains(value))
             {
+                _newest = value;
                 return;
             }
 
@@ -44,6 +54,7 @@ internal sealed class CredentialScrubber
             }
 
             _known.Add(value);
+            _newest = value;
         }
     }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Text.Json;
 using Infisical.Client.Pipeline;
 
@@ -10,10 +11,10 @@ namespace Infisical.Client.Http;
 /// </summary>
 internal static class JsonAnswerCheck
 {
-    public static InfisicalResponseException Unreadable(byte[] body, InfisicalRequest request, JsonException e)
+    public static InfisicalResponseException Unreadable(ReadOnlyMemory<byte> body, InfisicalRequest request, JsonException e)
     {
         var route = $"{request.Method} {request.Path}";
-        if (IsWhitespace(body))
+        if (IsWhitespace(body.Span))
         {
             return new InfisicalResponseException($"Infisical answered {route} with an empty body where JSON was expected.", false, e);
         }
@@ -23,7 +24,7 @@ internal static class JsonAnswerCheck
             return new InfisicalResponseException($"Infisical's answer to {route} is JSON of a shape this client cannot read: {e.Message}", false, e);
         }
 
-        if (IsCutOff(body))
+        if (IsCutOff(body.Span))
         {
             return new InfisicalResponseException(
                 $"Infisical's answer to {route} was cut off: its JSON stops after {body.Length} bytes "
@@ -36,7 +37,7 @@ internal static class JsonAnswerCheck
     }
 
     /// <summary>True when every byte is a valid continuation of a JSON document that is still open at the end.</summary>
-    public static bool IsCutOff(byte[] body)
+    public static bool IsCutOff(ReadOnlySpan<byte> body)
     {
         var reader = new Utf8JsonReader(body, isFinalBlock: false, state: default);
         try
@@ -54,7 +55,7 @@ internal static class JsonAnswerCheck
         return reader.CurrentDepth > 0 || reader.BytesConsumed < body.Length;
     }
 
-    private static bool IsJson(byte[] body)
+    private static bool IsJson(ReadOnlyMemory<byte> body)
     {
         try
         {
@@ -67,7 +68,7 @@ internal static class JsonAnswerCheck
         }
     }
 
-    private static bool IsWhitespace(byte[] body)
+    private static bool IsWhitespace(ReadOnlySpan<byte> body)
     {
         foreach (var b in body)
         {

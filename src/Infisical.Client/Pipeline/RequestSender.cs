@@ -1,3 +1,4 @@
+using System;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
@@ -41,7 +42,17 @@ internal sealed class RequestSender
             return new InfisicalResponse<T>(default, answer.ETag ?? request.IfNoneMatch, notModified: true);
         }
 
-        var value = Deserialize(answer.Body, responseType, request);
+        T value;
+        try
+        {
+            value = Deserialize(answer.Body, responseType, request);
+        }
+        finally
+        {
+            // Both outcomes are complete here: the value holds copies, and the error was built from the body already.
+            answer.ReleaseBody();
+        }
+
         if (value is AccessTokenResponse obtained)
         {
             // A token obtained at run time is as secret as the configured one: a later echo must not show it.
@@ -51,11 +62,11 @@ internal sealed class RequestSender
         return new InfisicalResponse<T>(value, answer.ETag, notModified: false);
     }
 
-    private static T Deserialize<T>(byte[] body, JsonTypeInfo<T> type, InfisicalRequest request)
+    private static T Deserialize<T>(ReadOnlyMemory<byte> body, JsonTypeInfo<T> type, InfisicalRequest request)
     {
         try
         {
-            return JsonSerializer.Deserialize(body, type)
+            return JsonSerializer.Deserialize(body.Span, type)
                 ?? throw new InfisicalResponseException($"Infisical returned an empty answer for {request.Method} {request.Path}.");
         }
         catch (JsonException e)

@@ -10,7 +10,7 @@ namespace Infisical.Client.Pipeline;
 
 /// <summary>
 /// The end of every pipeline: one attempt over HttpClient. Applies the transport rules (credentials only over https
-/// or to loopback, same-origin redirects only), the per-attempt timeout, buffers the answer and turns platform
+/// or to loopback, same-origin redirects only), the per-attempt timeout (body included), reads the answer once and turns platform
 /// failures into <see cref="InfisicalTimeoutException"/> and <see cref="InfisicalNetworkException"/>.
 /// </summary>
 internal sealed class TransportPolicy : PipelinePolicy, IDisposable
@@ -22,6 +22,9 @@ internal sealed class TransportPolicy : PipelinePolicy, IDisposable
     private readonly CredentialScrubber _scrubber;
     private readonly TimeProvider _time;
     private readonly HttpClient? _ownedHttpClient;
+
+    /// <summary>1 once the transport rules have allowed the host; until then every call checks (and may throw).</summary>
+    private int _hostAllowed;
 
     public TransportPolicy(string host, TransportSettings settings, CredentialScrubber scrubber, TimeProvider time)
     {
@@ -60,19 +63,26 @@ internal sealed class TransportPolicy : PipelinePolicy, IDisposable
     private async Task<RawAnswer> SendOnceAsync(PipelineMessage message, CancellationToken cancellationToken)
     {
         // The timeout runs on the real clock: it bounds a real socket wait, which a test clock cannot speed up.
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var timeout = cancellationToken.CanBeCanceled
+            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
+            : new CancellationTokenSource();
         timeout.CancelAfter(_settings.Timeout);
         var request = message.Request;
         var target = new Uri(_host + request.BuildRelativeUrl());
-        TransportGuard.EnsureAllowed(target, _settings.AllowInsecureHttp);
+        if (Volatile.Read(ref _hostAllowed) == 0)
+        {
+            // Every first target has the host's origin (paths start with '/'), so one pass decides for all of them.
+            TransportGuard.EnsureAllowed(target, _settings.AllowInsecureHttp);
+            Volatile.Write(ref _hostAllowed, 1);
+        }
+
         var method = request.Method;
         var withBody = true;
         var http = _settings.HttpClientFactory?.CreateClient(_settings.HttpClientName) ?? _settings.HttpClient ?? _ownedHttpClient!;
         for (var hop = 0; ; hop++)
         {
             using var httpMessage = CreateMessage(method, target, request, message.Headers, withBody);
-            // ResponseContentRead: the body is buffered inside SendAsync, so the timeout covers it on every target.
-            using var response = await http.SendAsync(httpMessage, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
+            using var response = await http.SendAsync(httpMessage, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
             RedirectPolicy.EnsureNotMoved(response, target);
             if (RedirectPolicy.IsRedirect(response))
             {
@@ -86,16 +96,36 @@ internal sealed class TransportPolicy : PipelinePolicy, IDisposable
                 continue;
             }
 
-            var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            var (body, length) = await ReadBodyAsync(response, http.MaxResponseContentBufferSize, timeout.Token).ConfigureAwait(false);
             return new RawAnswer(
                 response.StatusCode,
                 response.ReasonPhrase,
                 body,
-                response.Content.Headers.ContentType?.MediaType,
+                length,
+                pooled: true,
+                response.Content?.Headers.ContentType?.MediaType,
                 response.Headers.ETag?.ToString(),
                 RetryDelays.ServerRequested(response, _time.GetUtcNow()),
                 _host,
                 _scrubber);
+        }
+    }
+
+    /// <summary>
+    /// The body, within the attempt's timeout on every target: a read's cancellation token may be ignored (older
+    /// frameworks, a caller's handler), so the timeout also disposes the response, which ends any read in progress.
+    /// </summary>
+    private static async Task<(byte[] Buffer, int Length)> ReadBodyAsync(HttpResponseMessage response, long maxSize, CancellationToken timeout)
+    {
+        using var abort = timeout.Register(static r => ((HttpResponseMessage)r!).Dispose(), response);
+        try
+        {
+            return await ResponseBody.ReadAsync(response.Content, maxSize, timeout).ConfigureAwait(false);
+        }
+        catch (Exception e) when (timeout.IsCancellationRequested && e is not OperationCanceledException)
+        {
+            // The disposal above surfaces as ObjectDisposedException or IOException: it is the timeout (or the caller's cancellation).
+            throw new OperationCanceledException("The answer's body was not read in time.", e, timeout);
         }
     }
 

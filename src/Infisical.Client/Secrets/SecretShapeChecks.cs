@@ -2,12 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Infisical.Client.Json;
 
 namespace Infisical.Client.Secrets;
 
 /// <summary>
-/// Checks the parts of a read answer the caller's data depends on before they are deserialized: every secret is an
+/// Checks the parts of a read answer the caller's data depends on: every secret is an
 /// object with a string <c>secretValue</c>, and every import block has a <c>secrets</c> array. Without these checks a
 /// missing value reads as "" (the property's default) and a missing array as "no secrets", which would silently
 /// replace good data with nothing. Messages name the place (index, key), never a value.
@@ -57,15 +58,13 @@ internal static class SecretShapeChecks
     };
 }
 
-/// <summary>The list answer's own <c>secrets</c> array, checked before it is read.</summary>
+/// <summary>The list answer's own <c>secrets</c> array, checked as it is read.</summary>
 internal sealed class CheckedSecretListConverter : JsonConverter<List<BaseSecret>>
 {
-    public override List<BaseSecret> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        using var doc = JsonDocument.ParseValue(ref reader);
-        SecretShapeChecks.CheckSecretArray(doc.RootElement, "secrets");
-        return doc.RootElement.Deserialize(ClientJsonContext.Default.ListBaseSecret)!;
-    }
+    public override List<BaseSecret> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        SinglePassRead.Read(ref reader, SinglePassRead.Secrets, static secrets => SinglePassRead.AllHaveValues(secrets), Check, ClientJsonContext.Default.ListBaseSecret);
+
+    internal static void Check(JsonElement root) => SecretShapeChecks.CheckSecretArray(root, "secrets");
 
     public override void Write(Utf8JsonWriter writer, List<BaseSecret> value, JsonSerializerOptions options) =>
         JsonSerializer.Serialize(writer, value, ClientJsonContext.Default.ListBaseSecret);
@@ -74,16 +73,34 @@ internal sealed class CheckedSecretListConverter : JsonConverter<List<BaseSecret
 /// <summary>The list answer's <c>imports</c>: each block needs a <c>secrets</c> array of proper secrets.</summary>
 internal sealed class CheckedImportListConverter : JsonConverter<List<SecretImport>>
 {
-    public override List<SecretImport> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override List<SecretImport> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        SinglePassRead.Read(ref reader, SinglePassRead.Imports, static imports => IsWhole(imports), Check, ClientJsonContext.Default.ListSecretImport);
+
+    public override void Write(Utf8JsonWriter writer, List<SecretImport> value, JsonSerializerOptions options) =>
+        JsonSerializer.Serialize(writer, value, ClientJsonContext.Default.ListSecretImport);
+
+    private static bool IsWhole(List<SecretImport> imports)
     {
-        using var doc = JsonDocument.ParseValue(ref reader);
-        if (doc.RootElement.ValueKind != JsonValueKind.Array)
+        foreach (var block in imports)
+        {
+            if (block == null || !SinglePassRead.AllHaveValues(block.Secrets))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    internal static void Check(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Array)
         {
             throw SecretShapeChecks.Refused("imports is not an array");
         }
 
         var i = 0;
-        foreach (var block in doc.RootElement.EnumerateArray())
+        foreach (var block in root.EnumerateArray())
         {
             var where = $"imports[{i++}]";
             if (block.ValueKind != JsonValueKind.Object || !block.TryGetProperty("secrets", out var secrets))
@@ -93,23 +110,16 @@ internal sealed class CheckedImportListConverter : JsonConverter<List<SecretImpo
 
             SecretShapeChecks.CheckSecretArray(secrets, where + ".secrets");
         }
-
-        return doc.RootElement.Deserialize(ClientJsonContext.Default.ListSecretImport)!;
     }
-
-    public override void Write(Utf8JsonWriter writer, List<SecretImport> value, JsonSerializerOptions options) =>
-        JsonSerializer.Serialize(writer, value, ClientJsonContext.Default.ListSecretImport);
 }
 
-/// <summary>A get answer's <c>secret</c>, checked before it is read.</summary>
+/// <summary>A get answer's <c>secret</c>, checked as it is read.</summary>
 internal sealed class CheckedSecretConverter : JsonConverter<BaseSecret>
 {
-    public override BaseSecret Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        using var doc = JsonDocument.ParseValue(ref reader);
-        SecretShapeChecks.CheckSecret(doc.RootElement, "secret");
-        return doc.RootElement.Deserialize(ClientJsonContext.Default.BaseSecret)!;
-    }
+    public override BaseSecret Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        SinglePassRead.Read(ref reader, SinglePassRead.Secret, static secret => secret.SecretValue != null, Check, ClientJsonContext.Default.BaseSecret);
+
+    internal static void Check(JsonElement root) => SecretShapeChecks.CheckSecret(root, "secret");
 
     public override void Write(Utf8JsonWriter writer, BaseSecret value, JsonSerializerOptions options) =>
         JsonSerializer.Serialize(writer, value, ClientJsonContext.Default.BaseSecret);

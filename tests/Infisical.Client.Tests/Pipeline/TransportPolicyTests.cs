@@ -32,7 +32,7 @@ public sealed class TransportPolicyTests
         Assert.Equal("Bearer abc", seen!.Headers.Authorization!.ToString());
         Assert.Equal("{\"a\":\"b\"}", body);
         Assert.Equal("\"v2\"", message.Response!.ETag);
-        Assert.Equal("{\"ok\":true}", System.Text.Encoding.UTF8.GetString(message.Response.Body));
+        Assert.Equal("{\"ok\":true}", System.Text.Encoding.UTF8.GetString(message.Response.Body.Span));
     }
 
     [Fact]
