@@ -48,8 +48,6 @@ internal sealed class NameChecker
     private readonly KnownNames _known;
     private readonly bool _isApp;
 
-    // Missing names repeat across files (the same key read in many places): search for a close name once.
-    private readonly ConcurrentDictionary<string, CloseName?> _closest = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<CheckKey, Finding?> _decided = new();
 
     /// <param name="known">Every name visible to the compilation.</param>
@@ -152,10 +150,7 @@ internal sealed class NameChecker
     private static string? OriginNote(CloseName? closest) =>
         closest?.Origin is { } origin ? "a key in " + origin : null;
 
-    /// <param name="name">The name to look up.</param>
-    /// <param name="mode">'x' exact names, 'k' configuration keys, 's' configuration keys and sections.</param>
-    private CloseName? Closest(string name, char mode) =>
-        _closest.GetOrAdd(mode + name, _ => _known.FindClosest(name, asConfigurationKey: mode != 'x', includeSections: mode == 's'));
+    private CloseName? Closest(string name, char mode) => _known.Closest(name, mode);
 
     private static bool Matches(AnalyzerSettings settings, string name)
     {
@@ -212,6 +207,21 @@ internal readonly struct CheckKey : IEquatable<CheckKey>
 
     public override bool Equals(object? obj) => obj is CheckKey other && Equals(other);
 
-    public override int GetHashCode() =>
-        unchecked((((int)_kind * 397) ^ StringComparer.Ordinal.GetHashCode(_section)) * 397 ^ StringComparer.Ordinal.GetHashCode(_literal));
+    public override int GetHashCode() => unchecked((((int)_kind * 397) ^ Hash(_section)) * 397 ^ Hash(_literal));
+
+    // FNV-1a: every checked name is hashed, and the randomized ordinal hash (Marvin) cost several times more
+    // on these short names. The keys are the project's own literals, so flooding is not a concern.
+    private static int Hash(string text)
+    {
+        unchecked
+        {
+            var hash = (int)2166136261;
+            for (var i = 0; i < text.Length; i++)
+            {
+                hash = (hash ^ text[i]) * 16777619;
+            }
+
+            return hash;
+        }
+    }
 }

@@ -40,7 +40,7 @@ internal sealed class UsageAnalyzer
         if (!_filter.MayName(invocation.Syntax) ||
             Catalog.Find(invocation.TargetMethod) is not { } binding ||
             SectionResolver.ArgumentFor(invocation, binding.KeyParameter) is not { } argument ||
-            argument.Value.ConstantValue is not { HasValue: true, Value: string literal } ||
+            ConstantStrings.Of(argument.Value) is not { } literal ||
             GeneratedNameConstants.IsOneOf(argument.Value))
         {
             return;
@@ -89,7 +89,7 @@ internal sealed class UsageAnalyzer
                  ApiCatalog.IsExistingSecretOperation(property.ContainingType.Name) &&
                  reference.Parent is ISimpleAssignmentOperation assignment &&
                  assignment.Target == reference &&
-                 assignment.Value.ConstantValue is { HasValue: true, Value: string name } &&
+                 ConstantStrings.Of(assignment.Value) is { } name &&
                  !GeneratedNameConstants.IsOneOf(assignment.Value) &&
                  !InfisicalScope.InitializerPointsElsewhere(assignment, _sources))
         {
@@ -100,7 +100,7 @@ internal sealed class UsageAnalyzer
     private void AnalyzeIndexer(OperationAnalysisContext context, IPropertyReferenceOperation reference)
     {
         if (reference.Arguments.Length != 1 ||
-            reference.Arguments[0].Value.ConstantValue is not { HasValue: true, Value: string key } ||
+            ConstantStrings.Of(reference.Arguments[0].Value) is not { } key ||
             GeneratedNameConstants.IsOneOf(reference.Arguments[0].Value) ||
             !Catalog.IsConfiguration(reference.Property.ContainingType) ||
             (reference.Parent is IAssignmentOperation write && write.Target == reference))
@@ -155,7 +155,8 @@ internal sealed class UsageAnalyzer
 
     private void Check(OperationAnalysisContext context, NameKind kind, string section, string literal, SyntaxNode syntax)
     {
-        var settings = SettingsFor(syntax.SyntaxTree);
+        // The operation's semantic model knows its tree; the literal's own SyntaxTree walks up its parents.
+        var settings = SettingsFor(context.Operation.SemanticModel?.SyntaxTree ?? syntax.SyntaxTree);
         if (_checker.Check(kind, section, literal, settings) is not { } finding)
         {
             return;
