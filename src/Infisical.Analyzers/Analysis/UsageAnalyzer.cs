@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Infisical.Analyzers.Configuration;
@@ -20,8 +21,8 @@ internal sealed class UsageAnalyzer
     private readonly SectionResolver _sections;
     private readonly CallFilter _filter;
 
-    [System.ThreadStatic]
-    private static TreeSettings? t_lastTree;
+    // Per compilation, so the trees it holds live no longer than the compilation's own analysis.
+    private readonly ConcurrentDictionary<SyntaxTree, AnalyzerSettings> _treeSettings = new();
 
     // sources: every manifest's sources, manifests ordered by path; messages name the first when no suggestion says better.
     public UsageAnalyzer(ApiCatalog catalog, NameChecker checker, IReadOnlyList<ManifestSource> sources, AnalyzerConfigOptionsProvider options, CallFilter filter)
@@ -136,20 +137,19 @@ internal sealed class UsageAnalyzer
     }
 
     /// <summary>
-    /// The file's options. The driver hands one thread the operations of one tree in a row, so the last tree's
-    /// settings are kept per thread: the provider's per-tree lookup was a measurable share of the analyzer's time.
-    /// Only the last tree is held, so at most one old tree per thread stays reachable.
+    /// The file's options, looked up once per tree: the provider's per-tree lookup was a measurable share of the
+    /// analyzer's time. (A per-thread last-tree slot did the same, but its thread-static reads went through the
+    /// runtime's slow helper on every call.)
     /// </summary>
     private AnalyzerSettings SettingsFor(SyntaxTree tree)
     {
-        var last = t_lastTree;
-        if (last is not null && ReferenceEquals(last.Tree, tree) && ReferenceEquals(last.Options, _options))
+        if (_treeSettings.TryGetValue(tree, out var settings))
         {
-            return last.Settings;
+            return settings;
         }
 
-        var settings = AnalyzerSettings.For(_options.GetOptions(tree));
-        t_lastTree = new TreeSettings(tree, _options, settings);
+        settings = AnalyzerSettings.For(_options.GetOptions(tree));
+        _treeSettings.TryAdd(tree, settings);
         return settings;
     }
 
@@ -207,21 +207,5 @@ internal sealed class UsageAnalyzer
             source.Environment,
             path,
             hint));
-    }
-
-    private sealed class TreeSettings
-    {
-        public TreeSettings(SyntaxTree tree, AnalyzerConfigOptionsProvider options, AnalyzerSettings settings)
-        {
-            Tree = tree;
-            Options = options;
-            Settings = settings;
-        }
-
-        public SyntaxTree Tree { get; }
-
-        public AnalyzerConfigOptionsProvider Options { get; }
-
-        public AnalyzerSettings Settings { get; }
     }
 }
