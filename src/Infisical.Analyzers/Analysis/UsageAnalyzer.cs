@@ -38,7 +38,7 @@ internal sealed class UsageAnalyzer
     public void AnalyzeInvocation(OperationAnalysisContext context)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (!_filter.MayName(invocation.Syntax) ||
+        if (!_filter.MayName(invocation) ||
             Catalog.Find(invocation.TargetMethod) is not { } binding ||
             SectionResolver.ArgumentFor(invocation, binding.KeyParameter) is not { } argument ||
             ConstantStrings.Of(argument.Value) is not { } literal ||
