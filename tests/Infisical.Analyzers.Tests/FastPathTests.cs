@@ -121,12 +121,61 @@ public sealed class FastPathTests
         }
     }
 
+    [Fact]
+    public void Provided_names_are_those_a_check_never_reports()
+    {
+        var source = new ManifestSource(null, "demo", null, "dev", "/");
+        var manifest = new SecretManifest(ImmutableArray.Create(source), ImmutableArray.Create(
+            new ManifestSecret("API_KEY", "/", source), new ManifestSecret("Mail__Host", "/", source)));
+        var checker = new NameChecker(
+            new KnownNames(new[] { manifest }, new[] { new KeyValuePair<string, string>("Feature:Flag", "appsettings.json") }), isApp: true);
+        var settings = AnalyzerSettings.For(new NoOptions());
+        var cases = new (NameKind Kind, string Section, string Literal, bool Provided)[]
+        {
+            (NameKind.EnvironmentVariable, "", "API_KEY", true),
+            (NameKind.EnvironmentVariable, "", "api_key", false),
+            (NameKind.EnvironmentVariable, "", "ASPNETCORE_URLS", true),
+            (NameKind.EnvironmentVariable, "", "Feature__Flag", true),
+            (NameKind.EnvironmentVariable, "", "API_KYE", false),
+            (NameKind.ConfigurationKey, "Mail", "Host", true),
+            (NameKind.ConfigurationKey, "", "mail:host", true),
+            (NameKind.ConfigurationKey, "Mail", "Hots", false),
+            (NameKind.ConfigurationKey, "", "Mail", false),
+            (NameKind.ConfigurationSection, "", "Mail", true),
+            (NameKind.ConfigurationKey, "", "Logging:LogLevel:Default", true),
+            (NameKind.InfisicalSecret, "", "API_KEY", true),
+            (NameKind.InfisicalSecret, "", "Mail:Host", false),
+            (NameKind.ConfigurationKey, "", "", true),
+        };
+        foreach (var (kind, section, literal, expected) in cases)
+        {
+            Assert.Equal(expected, checker.IsProvided(kind, section, literal));
+            if (expected)
+            {
+                Assert.Null(checker.Check(kind, section, literal, settings));
+            }
+        }
+
+        // Not provided is not the same as reported: a close miss is, an unrelated lowercase key in a library is not.
+        Assert.NotNull(checker.Check(NameKind.EnvironmentVariable, "", "API_KYE", settings));
+        Assert.NotNull(checker.Check(NameKind.ConfigurationKey, "Mail", "Hots", settings));
+    }
+
     private static IEnumerable<MetadataReference> RuntimeReferences() =>
         ((string)System.AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
             .Split(System.IO.Path.PathSeparator)
             .Where(p => p.EndsWith("System.Runtime.dll", System.StringComparison.OrdinalIgnoreCase) ||
                         p.EndsWith("System.Memory.dll", System.StringComparison.OrdinalIgnoreCase))
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p));
+
+    private sealed class NoOptions : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions
+    {
+        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+        {
+            value = null;
+            return false;
+        }
+    }
 
     private sealed class PathOnly : AdditionalText
     {

@@ -50,6 +50,10 @@ internal sealed class NameChecker
 
     private readonly ConcurrentDictionary<CheckKey, Finding?> _decided = new();
 
+    // Most names read are provided, and a provided name is never reported whatever the file's options say: that
+    // is decided without the options, so the caller need not look them up for it.
+    private readonly ConcurrentDictionary<CheckKey, bool> _provided = new();
+
     /// <param name="known">Every name visible to the compilation.</param>
     /// <param name="isApp">True when another configuration source file is visible (see <see cref="CandidateKinds.AllInApps"/>).</param>
     public NameChecker(KnownNames known, bool isApp)
@@ -68,6 +72,26 @@ internal sealed class NameChecker
         // The platform test alone is dozens of prefix comparisons per name.
         var key = new CheckKey(kind, section, literal, settings);
         return _decided.TryGetValue(key, out var decided) ? decided : _decided.GetOrAdd(key, Decide(kind, section, literal, settings));
+    }
+
+    /// <summary>True when the name is known (or the platform's), so that <see cref="Check"/> finds nothing whatever the options.</summary>
+    public bool IsProvided(NameKind kind, string section, string literal)
+    {
+        var key = new CheckKey(kind, section, literal, settings: null);
+        if (_provided.TryGetValue(key, out var provided))
+        {
+            return provided;
+        }
+
+        var name = KeyNames.Combine(section, literal);
+        provided = name.Length == 0 || kind switch
+        {
+            NameKind.InfisicalSecret => _known.HasSecret(name),
+            NameKind.EnvironmentVariable => _known.HasSecret(name) || _known.OtherSourceProvides(KeyNames.ToConfigurationKey(name)) || IsPlatform(name),
+            _ => _known.ProvidesKey(name) || (kind == NameKind.ConfigurationSection && _known.ProvidesSection(name)) || IsPlatform(name),
+        };
+        _provided.TryAdd(key, provided);
+        return provided;
     }
 
     private Finding? Decide(NameKind kind, string section, string literal, AnalyzerSettings settings)
@@ -191,9 +215,9 @@ internal readonly struct CheckKey : IEquatable<CheckKey>
     private readonly NameKind _kind;
     private readonly string _section;
     private readonly string _literal;
-    private readonly AnalyzerSettings _settings;
+    private readonly AnalyzerSettings? _settings;
 
-    public CheckKey(NameKind kind, string section, string literal, AnalyzerSettings settings)
+    public CheckKey(NameKind kind, string section, string literal, AnalyzerSettings? settings)
     {
         _kind = kind;
         _section = section;

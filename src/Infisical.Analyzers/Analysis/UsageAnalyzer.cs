@@ -155,6 +155,11 @@ internal sealed class UsageAnalyzer
 
     private void Check(OperationAnalysisContext context, NameKind kind, string section, string literal, SyntaxNode syntax)
     {
+        if (_checker.IsProvided(kind, section, literal))
+        {
+            return;
+        }
+
         // The operation's semantic model knows its tree; the literal's own SyntaxTree walks up its parents.
         var settings = SettingsFor(context.Operation.SemanticModel?.SyntaxTree ?? syntax.SyntaxTree);
         if (_checker.Check(kind, section, literal, settings) is not { } finding)
