@@ -47,8 +47,24 @@ public sealed class SecretNameAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(OnCompilationStart);
     }
 
-    internal static bool IsManifest(AdditionalText file) =>
-        string.Equals(Path.GetFileName(file.Path), ManifestFileName, StringComparison.OrdinalIgnoreCase);
+    /// <summary>Path.GetFileName(file.Path) equals the manifest's name, compared in place (no string per file).</summary>
+    internal static bool IsManifest(AdditionalText file)
+    {
+        var path = file.Path;
+        var start = path.Length - ManifestFileName.Length;
+        if (start < 0 || string.Compare(path, start, ManifestFileName, 0, ManifestFileName.Length, StringComparison.OrdinalIgnoreCase) != 0)
+        {
+            return false;
+        }
+
+        if (start == 0)
+        {
+            return true;
+        }
+
+        var before = path[start - 1];
+        return before == Path.DirectorySeparatorChar || before == Path.AltDirectorySeparatorChar || before == Path.VolumeSeparatorChar;
+    }
 
     private static void ReportManifestProblems(AdditionalFileAnalysisContext context)
     {
@@ -135,7 +151,7 @@ public sealed class SecretNameAnalyzer : DiagnosticAnalyzer
         var catalog = ApiCatalog.For(context.Compilation, accessors);
         var usage = new UsageAnalyzer(
             catalog,
-            new NameChecker(new KnownNames(manifests, otherKeys), isApp: sawOtherSource),
+            new NameChecker(KnownNames.For(manifests, otherKeys), isApp: sawOtherSource),
             sources,
             context.Options.AnalyzerConfigOptionsProvider,
             new CallFilter(accessors));

@@ -16,11 +16,12 @@ namespace Infisical.Analyzers.Analysis;
 internal sealed class ApiCatalog
 {
     private readonly Dictionary<IMethodSymbol, ApiBinding> _accessors = new(SymbolEqualityComparer.Default);
-    // Keyed by reference: the compiler hands out one symbol object per definition, so a reference lookup finds
-    // it without SymbolEqualityComparer's deeper comparison on every call; a second object for the same symbol
-    // only costs one more classification, with the same result.
-    private readonly ConcurrentDictionary<ITypeSymbol, bool> _isConfiguration = new(ReferenceComparer.Instance);
-    private readonly ConcurrentDictionary<ITypeSymbol, bool> _isSection = new(ReferenceComparer.Instance);
+    // Methods are keyed by reference: the compiler hands out one symbol object per method definition, so a
+    // reference lookup finds it without SymbolEqualityComparer's deeper comparison on every call. Types are not:
+    // an operation's Type carries its nullable annotation, and the compiler makes a new object for each read of
+    // an annotated type, so a reference-keyed cache missed on every call (and grew by one entry per call).
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> _isConfiguration = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> _isSection = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, ApiBinding?> _methods = new(ReferenceComparer.Instance);
     private readonly Compilation _compilation;
 

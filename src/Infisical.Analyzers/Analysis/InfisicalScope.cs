@@ -68,7 +68,7 @@ internal static class InfisicalScope
 
     private static bool Differs(string name, IOperation value, ManifestSource manifest)
     {
-        if (value.ConstantValue is not { HasValue: true, Value: string text })
+        if (ConstantStrings.Of(value) is not { } text)
         {
             return false;
         }

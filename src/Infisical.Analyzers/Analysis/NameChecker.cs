@@ -48,9 +48,11 @@ internal sealed class NameChecker
     private readonly KnownNames _known;
     private readonly bool _isApp;
 
-    // Missing names repeat across files (the same key read in many places): search for a close name once.
-    private readonly ConcurrentDictionary<string, CloseName?> _closest = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<CheckKey, Finding?> _decided = new();
+
+    // Most names read are provided, and a provided name is never reported whatever the file's options say: that
+    // is decided without the options, so the caller need not look them up for it.
+    private readonly ConcurrentDictionary<CheckKey, bool> _provided = new();
 
     /// <param name="known">Every name visible to the compilation.</param>
     /// <param name="isApp">True when another configuration source file is visible (see <see cref="CandidateKinds.AllInApps"/>).</param>
@@ -70,6 +72,26 @@ internal sealed class NameChecker
         // The platform test alone is dozens of prefix comparisons per name.
         var key = new CheckKey(kind, section, literal, settings);
         return _decided.TryGetValue(key, out var decided) ? decided : _decided.GetOrAdd(key, Decide(kind, section, literal, settings));
+    }
+
+    /// <summary>True when the name is known (or the platform's), so that <see cref="Check"/> finds nothing whatever the options.</summary>
+    public bool IsProvided(NameKind kind, string section, string literal)
+    {
+        var key = new CheckKey(kind, section, literal, settings: null);
+        if (_provided.TryGetValue(key, out var provided))
+        {
+            return provided;
+        }
+
+        var name = KeyNames.Combine(section, literal);
+        provided = name.Length == 0 || kind switch
+        {
+            NameKind.InfisicalSecret => _known.HasSecret(name),
+            NameKind.EnvironmentVariable => _known.HasSecret(name) || _known.OtherSourceProvides(KeyNames.ToConfigurationKey(name)) || IsPlatform(name),
+            _ => _known.ProvidesKey(name) || (kind == NameKind.ConfigurationSection && _known.ProvidesSection(name)) || IsPlatform(name),
+        };
+        _provided.TryAdd(key, provided);
+        return provided;
     }
 
     private Finding? Decide(NameKind kind, string section, string literal, AnalyzerSettings settings)
@@ -152,10 +174,7 @@ internal sealed class NameChecker
     private static string? OriginNote(CloseName? closest) =>
         closest?.Origin is { } origin ? "a key in " + origin : null;
 
-    /// <param name="name">The name to look up.</param>
-    /// <param name="mode">'x' exact names, 'k' configuration keys, 's' configuration keys and sections.</param>
-    private CloseName? Closest(string name, char mode) =>
-        _closest.GetOrAdd(mode + name, _ => _known.FindClosest(name, asConfigurationKey: mode != 'x', includeSections: mode == 's'));
+    private CloseName? Closest(string name, char mode) => _known.Closest(name, mode);
 
     private static bool Matches(AnalyzerSettings settings, string name)
     {
@@ -196,9 +215,9 @@ internal readonly struct CheckKey : IEquatable<CheckKey>
     private readonly NameKind _kind;
     private readonly string _section;
     private readonly string _literal;
-    private readonly AnalyzerSettings _settings;
+    private readonly AnalyzerSettings? _settings;
 
-    public CheckKey(NameKind kind, string section, string literal, AnalyzerSettings settings)
+    public CheckKey(NameKind kind, string section, string literal, AnalyzerSettings? settings)
     {
         _kind = kind;
         _section = section;
@@ -212,6 +231,21 @@ internal readonly struct CheckKey : IEquatable<CheckKey>
 
     public override bool Equals(object? obj) => obj is CheckKey other && Equals(other);
 
-    public override int GetHashCode() =>
-        unchecked((((int)_kind * 397) ^ StringComparer.Ordinal.GetHashCode(_section)) * 397 ^ StringComparer.Ordinal.GetHashCode(_literal));
+    public override int GetHashCode() => unchecked((((int)_kind * 397) ^ Hash(_section)) * 397 ^ Hash(_literal));
+
+    // FNV-1a: every checked name is hashed, and the randomized ordinal hash (Marvin) cost several times more
+    // on these short names. The keys are the project's own literals, so flooding is not a concern.
+    private static int Hash(string text)
+    {
+        unchecked
+        {
+            var hash = (int)2166136261;
+            for (var i = 0; i < text.Length; i++)
+            {
+                hash = (hash ^ text[i]) * 16777619;
+            }
+
+            return hash;
+        }
+    }
 }

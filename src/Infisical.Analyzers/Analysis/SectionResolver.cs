@@ -77,7 +77,7 @@ internal sealed class SectionResolver
 
     /// <summary>The constant string passed for a parameter, or null when it is not a compile-time constant.</summary>
     public static string? ConstantArgument(IInvocationOperation invocation, int parameterOrdinal) =>
-        ArgumentFor(invocation, parameterOrdinal)?.Value is { ConstantValue: { HasValue: true, Value: string s } } ? s : null;
+        ArgumentFor(invocation, parameterOrdinal)?.Value is { } value ? ConstantStrings.Of(value) : null;
 
     public static IArgumentOperation? ArgumentFor(IInvocationOperation invocation, int parameterOrdinal)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Infisical.Analyzers.Configuration;
@@ -20,8 +21,8 @@ internal sealed class UsageAnalyzer
     private readonly SectionResolver _sections;
     private readonly CallFilter _filter;
 
-    [System.ThreadStatic]
-    private static TreeSettings? t_lastTree;
+    // Per compilation, so the trees it holds live no longer than the compilation's own analysis.
+    private readonly ConcurrentDictionary<SyntaxTree, AnalyzerSettings> _treeSettings = new();
 
     // sources: every manifest's sources, manifests ordered by path; messages name the first when no suggestion says better.
     public UsageAnalyzer(ApiCatalog catalog, NameChecker checker, IReadOnlyList<ManifestSource> sources, AnalyzerConfigOptionsProvider options, CallFilter filter)
@@ -37,10 +38,10 @@ internal sealed class UsageAnalyzer
     public void AnalyzeInvocation(OperationAnalysisContext context)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (!_filter.MayName(invocation.Syntax) ||
+        if (!_filter.MayName(invocation) ||
             Catalog.Find(invocation.TargetMethod) is not { } binding ||
             SectionResolver.ArgumentFor(invocation, binding.KeyParameter) is not { } argument ||
-            argument.Value.ConstantValue is not { HasValue: true, Value: string literal } ||
+            ConstantStrings.Of(argument.Value) is not { } literal ||
             GeneratedNameConstants.IsOneOf(argument.Value))
         {
             return;
@@ -89,7 +90,7 @@ internal sealed class UsageAnalyzer
                  ApiCatalog.IsExistingSecretOperation(property.ContainingType.Name) &&
                  reference.Parent is ISimpleAssignmentOperation assignment &&
                  assignment.Target == reference &&
-                 assignment.Value.ConstantValue is { HasValue: true, Value: string name } &&
+                 ConstantStrings.Of(assignment.Value) is { } name &&
                  !GeneratedNameConstants.IsOneOf(assignment.Value) &&
                  !InfisicalScope.InitializerPointsElsewhere(assignment, _sources))
         {
@@ -100,7 +101,7 @@ internal sealed class UsageAnalyzer
     private void AnalyzeIndexer(OperationAnalysisContext context, IPropertyReferenceOperation reference)
     {
         if (reference.Arguments.Length != 1 ||
-            reference.Arguments[0].Value.ConstantValue is not { HasValue: true, Value: string key } ||
+            ConstantStrings.Of(reference.Arguments[0].Value) is not { } key ||
             GeneratedNameConstants.IsOneOf(reference.Arguments[0].Value) ||
             !Catalog.IsConfiguration(reference.Property.ContainingType) ||
             (reference.Parent is IAssignmentOperation write && write.Target == reference))
@@ -136,26 +137,31 @@ internal sealed class UsageAnalyzer
     }
 
     /// <summary>
-    /// The file's options. The driver hands one thread the operations of one tree in a row, so the last tree's
-    /// settings are kept per thread: the provider's per-tree lookup was a measurable share of the analyzer's time.
-    /// Only the last tree is held, so at most one old tree per thread stays reachable.
+    /// The file's options, looked up once per tree: the provider's per-tree lookup was a measurable share of the
+    /// analyzer's time. (A per-thread last-tree slot did the same, but its thread-static reads went through the
+    /// runtime's slow helper on every call.)
     /// </summary>
     private AnalyzerSettings SettingsFor(SyntaxTree tree)
     {
-        var last = t_lastTree;
-        if (last is not null && ReferenceEquals(last.Tree, tree) && ReferenceEquals(last.Options, _options))
+        if (_treeSettings.TryGetValue(tree, out var settings))
         {
-            return last.Settings;
+            return settings;
         }
 
-        var settings = AnalyzerSettings.For(_options.GetOptions(tree));
-        t_lastTree = new TreeSettings(tree, _options, settings);
+        settings = AnalyzerSettings.For(_options.GetOptions(tree));
+        _treeSettings.TryAdd(tree, settings);
         return settings;
     }
 
     private void Check(OperationAnalysisContext context, NameKind kind, string section, string literal, SyntaxNode syntax)
     {
-        var settings = SettingsFor(syntax.SyntaxTree);
+        if (_checker.IsProvided(kind, section, literal))
+        {
+            return;
+        }
+
+        // The operation's semantic model knows its tree; the literal's own SyntaxTree walks up its parents.
+        var settings = SettingsFor(context.Operation.SemanticModel?.SyntaxTree ?? syntax.SyntaxTree);
         if (_checker.Check(kind, section, literal, settings) is not { } finding)
         {
             return;
@@ -206,21 +212,5 @@ internal sealed class UsageAnalyzer
             source.Environment,
             path,
             hint));
-    }
-
-    private sealed class TreeSettings
-    {
-        public TreeSettings(SyntaxTree tree, AnalyzerConfigOptionsProvider options, AnalyzerSettings settings)
-        {
-            Tree = tree;
-            Options = options;
-            Settings = settings;
-        }
-
-        public SyntaxTree Tree { get; }
-
-        public AnalyzerConfigOptionsProvider Options { get; }
-
-        public AnalyzerSettings Settings { get; }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using Infisical.Analyzers.Manifest;
 
@@ -31,6 +32,16 @@ internal sealed class CloseName
 /// </summary>
 internal sealed class KnownNames
 {
+    // Beyond this many distinct missing names (an IDE session typing one literal after another) searches are no longer remembered.
+    private const int MaxRemembered = 4096;
+
+    // The last names built, reused while every compilation sees the same manifests and other sources: the
+    // parsed files are cached already, so each build of the same project would otherwise index the same names
+    // again, and search them again for the same missing names.
+    private static Cached? s_last;
+
+    // Missing names repeat across files (the same key read in many places): search for a close name once.
+    private readonly ConcurrentDictionary<string, CloseName?> _closest = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ManifestSecret> _secretNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _secretNamesIgnoringCase = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _secretKeys = new(StringComparer.OrdinalIgnoreCase);
@@ -74,6 +85,45 @@ internal sealed class KnownNames
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The names of these manifests (parsed-file instances, ordered by path) and other sources' keys: the
+    /// previous compilation's when they are the same, else built now.
+    /// </summary>
+    public static KnownNames For(IReadOnlyList<SecretManifest> manifests, IReadOnlyList<KeyValuePair<string, string>> otherSourceKeys)
+    {
+        var last = s_last;
+        if (last is not null && last.Matches(manifests, otherSourceKeys))
+        {
+            return last.Names;
+        }
+
+        var names = new KnownNames(manifests, otherSourceKeys);
+        s_last = new Cached(manifests, otherSourceKeys, names);
+        return names;
+    }
+
+    /// <summary>
+    /// <see cref="FindClosest"/>, remembered per name and mode.
+    /// </summary>
+    /// <param name="name">The name to look up.</param>
+    /// <param name="mode">'x' exact names, 'k' configuration keys, 's' configuration keys and sections.</param>
+    public CloseName? Closest(string name, char mode)
+    {
+        var key = mode + name;
+        if (_closest.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var found = FindClosest(name, asConfigurationKey: mode != 'x', includeSections: mode == 's');
+        if (_closest.Count < MaxRemembered)
+        {
+            _closest.TryAdd(key, found);
+        }
+
+        return found;
     }
 
     /// <summary>True when the exact (case-sensitive) secret name is in a manifest.</summary>
@@ -158,6 +208,58 @@ internal sealed class KnownNames
         }
 
         return best;
+    }
+
+    internal sealed class Cached
+    {
+        private readonly SecretManifest[] _manifests;
+        private readonly KeyValuePair<string, string>[] _otherKeys;
+
+        public Cached(IReadOnlyList<SecretManifest> manifests, IReadOnlyList<KeyValuePair<string, string>> otherKeys, KnownNames names)
+        {
+            _manifests = new SecretManifest[manifests.Count];
+            for (var i = 0; i < _manifests.Length; i++)
+            {
+                _manifests[i] = manifests[i];
+            }
+
+            _otherKeys = new KeyValuePair<string, string>[otherKeys.Count];
+            for (var i = 0; i < _otherKeys.Length; i++)
+            {
+                _otherKeys[i] = otherKeys[i];
+            }
+
+            Names = names;
+        }
+
+        public KnownNames Names { get; }
+
+        public bool Matches(IReadOnlyList<SecretManifest> manifests, IReadOnlyList<KeyValuePair<string, string>> otherKeys)
+        {
+            if (manifests.Count != _manifests.Length || otherKeys.Count != _otherKeys.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < _manifests.Length; i++)
+            {
+                if (!ReferenceEquals(manifests[i], _manifests[i]))
+                {
+                    return false;
+                }
+            }
+
+            for (var i = 0; i < _otherKeys.Length; i++)
+            {
+                if (!string.Equals(otherKeys[i].Key, _otherKeys[i].Key, StringComparison.Ordinal) ||
+                    !string.Equals(otherKeys[i].Value, _otherKeys[i].Value, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 
     private void AddSecret(ManifestSecret secret)
