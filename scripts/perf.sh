@@ -37,14 +37,14 @@ bdn Infisical.Build.Core.Benchmarks "Build core (BenchmarkDotNet ShortRun)"
 if [ "${PERF_SKIP_ANALYZER:-}" != 1 ]; then
   step "analyzer"
   { echo; echo "## Analyzer and generator on a generated 1,000-file compilation"; echo; echo '```'
-    dotnet benchmarks/Infisical.Analyzers.Benchmarks/bin/Release/net10.0/Infisical.Analyzers.Benchmarks.dll 1000 5
+    dotnet benchmarks/Infisical.Analyzers.Benchmarks/bin/Release/net10.0/Infisical.Analyzers.Benchmarks.dll 1000 9
     echo '```'; } >>"$summary"
 fi
 
 step "peers"
 { echo; echo "## Peer comparison (one local server process, same requests)"; echo; scripts/compare-peers.sh 5; } >>"$summary"
 step "build overhead"
-{ echo; echo "## Build overhead (medians of alternating runs)"; echo; scripts/measure-build-overhead.sh 5 both; } >>"$summary"
+{ echo; echo "## Build overhead (medians of alternating runs)"; echo; scripts/measure-build-overhead.sh 9 both; } >>"$summary"
 step "done"
 echo "total: $(( $(date +%s) - started )) s" >>"$summary"
 cat "$summary"
